@@ -1,0 +1,46 @@
+package io.stevedore.operator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+/** Serves /healthz (liveness) and /readyz (readiness) for the kubelet's probes. */
+final class HealthServer {
+  private final HttpServer server;
+
+  HealthServer(StevedoreOperator operator, int port) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot listen on health port " + port, e);
+    }
+    server.createContext("/healthz", exchange -> answer(exchange, operator::isLive));
+    server.createContext("/readyz", exchange -> answer(exchange, operator::isReady));
+  }
+
+  void start() {
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  void stop() {
+    server.stop(0);
+  }
+
+  private static void answer(HttpExchange exchange, BooleanSupplier check) throws IOException {
+    boolean ok = check.getAsBoolean();
+    byte[] body = (ok ? "ok\n" : "unhealthy\n").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain");
+    exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

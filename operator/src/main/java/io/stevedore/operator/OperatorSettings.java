@@ -1,0 +1,57 @@
+package io.stevedore.operator;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How an operator process runs, read from environment variables (the Helm chart sets them).
+ *
+ * @param watchNamespaces namespaces to watch; empty means all
+ * @param leaderElection whether replicas elect a leader through a Lease
+ * @param leaseName the Lease's name
+ * @param leaseNamespace the Lease's namespace, normally the operator's own
+ * @param identity this replica's name in Events and in the Lease
+ * @param healthPort port of /healthz and /readyz; 0 picks a free one, -1 turns them off
+ */
+public record OperatorSettings(
+    Set<String> watchNamespaces,
+    boolean leaderElection,
+    String leaseName,
+    String leaseNamespace,
+    String identity,
+    int healthPort) {
+
+  public static OperatorSettings fromEnvironment(Map<String, String> env) {
+    String namespaces = env.getOrDefault("STEVEDORE_WATCH_NAMESPACES", "");
+    return new OperatorSettings(
+        Arrays.stream(namespaces.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet()),
+        Boolean.parseBoolean(env.getOrDefault("STEVEDORE_LEADER_ELECTION", "true")),
+        env.getOrDefault("STEVEDORE_LEASE_NAME", "stevedore-operator"),
+        env.getOrDefault("POD_NAMESPACE", "default"),
+        env.getOrDefault("POD_NAME", hostname()),
+        Integer.parseInt(env.getOrDefault("STEVEDORE_HEALTH_PORT", "8080")));
+  }
+
+  /** Settings for an operator embedded in the sandbox or a test: all namespaces, no health port. */
+  public static OperatorSettings embedded(String identity) {
+    return new OperatorSettings(Set.of(), true, "stevedore-operator", "default", identity, -1);
+  }
+
+  public OperatorSettings withHealthPort(int port) {
+    return new OperatorSettings(
+        watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, port);
+  }
+
+  private static String hostname() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "stevedore-operator";
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.stevedore.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.stevedore.operator.environment.EnvironmentReconciler;
+import io.stevedore.operator.status.EventRecorder;
+import io.stevedore.operator.status.StatusReporter;
+import io.stevedore.operator.tenant.TenantReconciler;
+import io.stevedore.operator.workerpool.WorkerPoolReconciler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Stevedore operator: the three controllers, wired to one client, ready to start. */
+public final class StevedoreOperator implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StevedoreOperator.class);
+
+  private final Operator operator;
+  private final AtomicBoolean leading = new AtomicBoolean();
+  private final HealthServer health;
+
+  private StevedoreOperator(KubernetesClient client, OperatorSettings settings) {
+    Clock clock = Clock.systemUTC();
+    // The Fabric8 mock server has no server-side apply; JOSDK supports the same non-SSA path on a
+    // real cluster, so one code path serves both.
+    this.operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withSSABasedCreateUpdateMatchForDependentResources(false)
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withReconciliationTerminationTimeout(Duration.ofSeconds(10));
+              if (settings.leaderElection()) {
+                o.withLeaderElectionConfiguration(
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                            settings.leaseName())
+                        .withLeaseNamespace(settings.leaseNamespace())
+                        .withIdentity(settings.identity())
+                        .withLeaderCallbacks(
+                            new LeaderCallbacks(
+                                () -> leading.set(true),
+                                () -> leading.set(false),
+                                leader -> log.info("Leader is now {}", leader)))
+                        .build());
+              } else {
+                leading.set(true);
+              }
+            });
+    var status = new StatusReporter(new EventRecorder(client, settings.identity(), clock), clock);
+    operator.register(new EnvironmentReconciler(status), o -> watch(o, settings));
+    operator.register(new TenantReconciler(status), o -> watch(o, settings));
+    operator.register(new WorkerPoolReconciler(status), o -> watch(o, settings));
+    this.health = settings.healthPort() < 0 ? null : new HealthServer(this, settings.healthPort());
+  }
+
+  /** Creates the operator and starts it (with leader election, it reconciles once it leads). */
+  public static StevedoreOperator start(KubernetesClient client, OperatorSettings settings) {
+    var stevedore = new StevedoreOperator(client, settings);
+    stevedore.operator.start();
+    if (stevedore.health != null) {
+      stevedore.health.start();
+    }
+    log.info(
+        "Stevedore operator started as {} (namespaces: {}, leader election: {})",
+        settings.identity(),
+        settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
+        settings.leaderElection());
+    return stevedore;
+  }
+
+  /** Live: the process works; a leader also needs healthy informers. */
+  boolean isLive() {
+    var info = operator.getRuntimeInfo();
+    return info.isStarted() && (!leading.get() || info.allEventSourcesAreHealthy());
+  }
+
+  /** Ready: started (a standby replica is ready to take over). */
+  boolean isReady() {
+    return operator.getRuntimeInfo().isStarted();
+  }
+
+  public boolean isLeading() {
+    return leading.get();
+  }
+
+  public int healthPort() {
+    return health == null ? -1 : health.port();
+  }
+
+  @Override
+  public void close() {
+    if (health != null) {
+      health.stop();
+    }
+    operator.stop();
+  }
+
+  private static void watch(ControllerConfigurationOverrider<?> o, OperatorSettings settings) {
+    if (!settings.watchNamespaces().isEmpty()) {
+      o.settingNamespaces(settings.watchNamespaces());
+    }
+  }
+}

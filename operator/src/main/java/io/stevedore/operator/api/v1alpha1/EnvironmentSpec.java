@@ -1,0 +1,51 @@
+package io.stevedore.operator.api.v1alpha1;
+
+import io.fabric8.generator.annotation.Required;
+
+/** What an Environment should run. */
+public class EnvironmentSpec {
+
+  /** The platform release that runs in this environment. */
+  @Required private Release release;
+
+  /** The ingest tier: how many HTTP ingest pods, and their resources. */
+  private IngestSpec ingest = new IngestSpec();
+
+  /** The message broker that carries each tenant's queue: RabbitMQ or SQS. */
+  @Required private BrokerSpec broker;
+
+  /** Where records (DynamoDB) and configuration and processing logs (MySQL) are stored. */
+  @Required private StorageSpec storage;
+
+  public Release getRelease() {
+    return release;
+  }
+
+  public void setRelease(Release release) {
+    this.release = release;
+  }
+
+  public IngestSpec getIngest() {
+    return ingest;
+  }
+
+  public void setIngest(IngestSpec ingest) {
+    this.ingest = ingest;
+  }
+
+  public BrokerSpec getBroker() {
+    return broker;
+  }
+
+  public void setBroker(BrokerSpec broker) {
+    this.broker = broker;
+  }
+
+  public StorageSpec getStorage() {
+    return storage;
+  }
+
+  public void setStorage(StorageSpec storage) {
+    this.storage = storage;
+  }
+}

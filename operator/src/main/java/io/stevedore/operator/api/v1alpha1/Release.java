@@ -1,0 +1,41 @@
+package io.stevedore.operator.api.v1alpha1;
+
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** A platform release: a version and the runtime image built for it. */
+public class Release {
+
+  /** Release version, e.g. `1.4.2`; shown in `kubectl get senv` and set as a label on pods. */
+  @Required
+  @Pattern("^[A-Za-z0-9][A-Za-z0-9._+-]{0,62}$")
+  private String version;
+
+  /** The platform-runtime container image of this release, e.g. `registry/runtime:1.4.2`. */
+  @Required
+  @Pattern("^\\S+$")
+  private String image;
+
+  public Release() {}
+
+  public Release(String version, String image) {
+    this.version = version;
+    this.image = image;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public void setVersion(String version) {
+    this.version = version;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+}

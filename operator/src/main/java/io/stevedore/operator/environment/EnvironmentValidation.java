@@ -1,0 +1,63 @@
+package io.stevedore.operator.environment;
+
+import io.stevedore.operator.api.v1alpha1.BrokerSpec;
+import io.stevedore.operator.api.v1alpha1.BrokerType;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.kube.ResourceLimits;
+import io.stevedore.operator.platform.PlatformNames;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the CRD schema cannot check about an Environment; each problem is a sentence for users. */
+public final class EnvironmentValidation {
+  private EnvironmentValidation() {}
+
+  public static List<String> problems(Environment environment) {
+    List<String> problems = new ArrayList<>();
+    String name = environment.getMetadata().getName();
+    if (name.length() > PlatformNames.MAX_ENVIRONMENT_NAME) {
+      problems.add(
+          "metadata.name: at most "
+              + PlatformNames.MAX_ENVIRONMENT_NAME
+              + " characters, so that derived Service names fit 63");
+    }
+    var spec = environment.getSpec();
+    if (spec == null || spec.getRelease() == null) {
+      problems.add("spec.release: required");
+      return problems;
+    }
+    if (spec.getBroker() == null || spec.getBroker().getType() == null) {
+      problems.add("spec.broker.type: required (RabbitMQ or SQS)");
+    } else {
+      problems.addAll(brokerProblems(spec.getBroker()));
+    }
+    if (spec.getStorage() == null
+        || spec.getStorage().getDynamodb() == null
+        || spec.getStorage().getMysql() == null) {
+      problems.add("spec.storage: both dynamodb and mysql are required");
+    }
+    if (spec.getIngest() != null) {
+      problems.addAll(
+          ResourceLimits.problems("spec.ingest.resources", spec.getIngest().getResources()));
+    }
+    return problems;
+  }
+
+  private static List<String> brokerProblems(BrokerSpec broker) {
+    List<String> problems = new ArrayList<>();
+    boolean rabbit = broker.getType() == BrokerType.RabbitMQ;
+    if (rabbit && broker.getRabbitmq() == null) {
+      problems.add("spec.broker.rabbitmq: required when broker.type is RabbitMQ");
+    }
+    if (!rabbit && broker.getSqs() == null) {
+      problems.add("spec.broker.sqs: required when broker.type is SQS");
+    }
+    if (rabbit && broker.getSqs() != null) {
+      problems.add("spec.broker.sqs: must not be set when broker.type is RabbitMQ");
+    }
+    if (!rabbit && broker.getRabbitmq() != null) {
+      problems.add("spec.broker.rabbitmq: must not be set when broker.type is SQS");
+    }
+    return problems;
+  }
+}

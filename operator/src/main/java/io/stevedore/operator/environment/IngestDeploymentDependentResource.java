@@ -1,0 +1,42 @@
+package io.stevedore.operator.environment;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.platform.PlatformDeployment;
+import io.stevedore.operator.platform.PlatformNames;
+import java.util.List;
+import java.util.Map;
+
+/** The Deployment of the Environment's HTTP ingest pods. */
+public class IngestDeploymentDependentResource
+    extends CRUDKubernetesDependentResource<Deployment, Environment> {
+  static final String ROLE = "ingest";
+
+  /** Ingest requests are short: 30 s covers the in-flight ones and the endpoint removal delay. */
+  private static final long TERMINATION_GRACE_SECONDS = 30;
+
+  public IngestDeploymentDependentResource() {
+    super(Deployment.class);
+  }
+
+  @Override
+  protected Deployment desired(Environment environment, Context<Environment> context) {
+    return desired(environment);
+  }
+
+  static Deployment desired(Environment environment) {
+    var ingest = environment.getSpec().getIngest();
+    return PlatformDeployment.build(
+        environment,
+        new PlatformDeployment.Role(
+            ROLE,
+            PlatformNames.ingest(environment.getMetadata().getName()),
+            ingest == null ? 2 : ingest.getReplicas(),
+            ingest == null ? null : ingest.getResources(),
+            TERMINATION_GRACE_SECONDS,
+            Map.of(),
+            List.of()));
+  }
+}

@@ -1,0 +1,114 @@
+package io.stevedore.operator.sandbox;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.stevedore.operator.api.v1alpha1.StevedoreKinds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A Kubernetes API in this process (the Fabric8 mock server in CRUD mode) with Stevedore's CRDs
+ * installed: what the sandbox and the integration tests run against.
+ */
+public final class EmbeddedKubernetes implements AutoCloseable {
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final ScheduledExecutorService janitor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "embedded-kubernetes-janitor");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private EmbeddedKubernetes(int port) {
+    Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.OFF);
+    Logger.getLogger("okhttp3.mockwebserver").setLevel(Level.OFF);
+    server =
+        new KubernetesMockServer(
+            new Context(Serialization.jsonMapper()),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesMixedDispatcher(new HashMap<>()),
+            false);
+    try {
+      server.init(InetAddress.getLoopbackAddress(), port);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Cannot start the embedded Kubernetes API on port " + port, e);
+    }
+    client = server.createClient();
+    // The mock keeps every request it served; a long sandbox session must not grow without bound.
+    janitor.scheduleWithFixedDelay(this::forgetServedRequests, 10, 10, TimeUnit.SECONDS);
+  }
+
+  /** Starts the API on {@code port} (0: any free port) and installs the CRDs. */
+  public static EmbeddedKubernetes start(int port) {
+    var kubernetes = new EmbeddedKubernetes(port);
+    kubernetes.installCrds();
+    return kubernetes;
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public String url() {
+    return client.getMasterUrl().toString();
+  }
+
+  public void createNamespace(String name) {
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .createOr(NonDeletingOperation::update);
+  }
+
+  private void installCrds() {
+    for (var kind : StevedoreKinds.ALL) {
+      String file = "/crds/" + HasMetadata.getFullResourceName(kind) + "-v1.yml";
+      try (InputStream in = EmbeddedKubernetes.class.getResourceAsStream(file)) {
+        if (in == null) {
+          throw new IllegalStateException("CRD " + file + " is not on the classpath");
+        }
+        var crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private void forgetServedRequests() {
+    try {
+      while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+        // drained
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    janitor.shutdownNow();
+    client.close();
+    server.destroy();
+  }
+}

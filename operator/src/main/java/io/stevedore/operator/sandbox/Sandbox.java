@@ -1,0 +1,97 @@
+package io.stevedore.operator.sandbox;
+
+import io.stevedore.operator.OperatorSettings;
+import io.stevedore.operator.StevedoreOperator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * `stevedore sandbox`: an embedded Kubernetes API with the CRDs, the operator, the example
+ * resources and a live table of their conditions.
+ */
+public final class Sandbox {
+  private static final Duration POLL = Duration.ofMillis(250);
+  private static final Duration REFRESH = Duration.ofSeconds(2);
+
+  private Sandbox() {}
+
+  /** Runs the sandbox; returns the process exit code. */
+  public static int main(String[] args) throws InterruptedException {
+    boolean once = false;
+    Duration timeout = Duration.ofSeconds(60);
+    int port = 0;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--once" -> once = true;
+        case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        default -> {
+          System.err.println("unknown sandbox option: " + args[i]);
+          return 2;
+        }
+      }
+    }
+    PrintStream out = System.out;
+    try (var kubernetes = EmbeddedKubernetes.start(port);
+        var deployments = new SimulatedDeploymentController(kubernetes.client());
+        var operator =
+            StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("sandbox"))) {
+      String namespace = ExampleResources.namespace();
+      kubernetes.createNamespace(namespace);
+      var applied = ExampleResources.apply(kubernetes.client());
+      out.printf(
+          "Kubernetes API (embedded) at %s; applied %d example objects to namespace %s%n%n",
+          kubernetes.url(), applied.size(), namespace);
+      return once
+          ? waitUntilReady(kubernetes, namespace, timeout, out)
+          : watchForever(kubernetes, namespace, out);
+    }
+  }
+
+  private static int waitUntilReady(
+      EmbeddedKubernetes kubernetes, String namespace, Duration timeout, PrintStream out)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    Instant start = Instant.now();
+    List<ResourceTable.Row> rows = ResourceTable.rows(kubernetes.client(), namespace);
+    while (!allReady(rows) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(POLL.toMillis());
+      rows = ResourceTable.rows(kubernetes.client(), namespace);
+    }
+    out.print(ResourceTable.render(kubernetes.client(), namespace, rows));
+    if (allReady(rows)) {
+      out.printf(
+          "%nAll %d example resources Ready in %d ms.%n",
+          rows.size(), Duration.between(start, Instant.now()).toMillis());
+      return 0;
+    }
+    out.printf("%nNot Ready after %d s:%n", timeout.toSeconds());
+    rows.stream()
+        .filter(r -> !r.isReady())
+        .forEach(r -> out.printf("  %s/%s: %s: %s%n", r.kind(), r.name(), r.reason(), r.message()));
+    return 1;
+  }
+
+  private static int watchForever(EmbeddedKubernetes kubernetes, String namespace, PrintStream out)
+      throws InterruptedException {
+    var stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    while (!stop.await(REFRESH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      var rows = ResourceTable.rows(kubernetes.client(), namespace);
+      out.print("\033[H\033[2J");
+      out.printf(
+          "Stevedore sandbox — API %s — namespace %s — %s (Ctrl-C to stop)%n%n",
+          kubernetes.url(), namespace, Instant.now());
+      out.print(ResourceTable.render(kubernetes.client(), namespace, rows));
+      out.flush();
+    }
+    return 0;
+  }
+
+  private static boolean allReady(List<ResourceTable.Row> rows) {
+    return !rows.isEmpty() && rows.stream().allMatch(ResourceTable.Row::isReady);
+  }
+}

@@ -1,0 +1,84 @@
+package io.stevedore.runtime.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The configuration the operator hands to the runtime as STEVEDORE_* environment variables.
+ *
+ * @param role what this instance runs (STEVEDORE_ROLE); required
+ * @param environment name of the Environment resource this instance belongs to
+ * @param releaseVersion release of the platform this instance was deployed as
+ * @param broker the message broker between ingest and workers
+ * @param storage where workers write
+ * @param worker settings of the worker role
+ */
+@Validated
+@ConfigurationProperties("stevedore")
+public record StevedoreProperties(
+    @NotNull(message = "must be set to ingest or worker (environment variable STEVEDORE_ROLE)")
+        Role role,
+    String environment,
+    String releaseVersion,
+    @Valid @DefaultValue Broker broker,
+    @Valid @DefaultValue Storage storage,
+    @Valid @DefaultValue Worker worker) {
+
+  /** Which broker carries messages, and how to reach each kind. */
+  public record Broker(
+      @DefaultValue("rabbitmq") BrokerType type,
+      @DefaultValue RabbitMq rabbitmq,
+      @DefaultValue Sqs sqs) {}
+
+  /** The kinds of broker the platform runs on. */
+  public enum BrokerType {
+    RABBITMQ,
+    SQS
+  }
+
+  /** How to reach RabbitMQ: AMQP URL, management API URL, virtual host and credentials. */
+  public record RabbitMq(
+      String url, String managementUrl, String vhost, String username, String password) {
+    @Override
+    public String toString() {
+      return "RabbitMq[url=%s, managementUrl=%s, vhost=%s, username=%s, password=%s]"
+          .formatted(
+              Redaction.url(url),
+              Redaction.url(managementUrl),
+              vhost,
+              username,
+              Redaction.password(password));
+    }
+  }
+
+  /** How to reach SQS; the endpoint is set only for a local or test stand-in. */
+  public record Sqs(String region, String endpoint) {}
+
+  /** The stores workers write to. */
+  public record Storage(@DefaultValue DynamoDb dynamodb, @DefaultValue MySql mysql) {}
+
+  /** How to reach DynamoDB, and the prefix of every table name. */
+  public record DynamoDb(String region, String endpoint, String tablePrefix) {}
+
+  /** How to reach MySQL: JDBC URL and credentials. */
+  public record MySql(String url, String username, String password) {
+    @Override
+    public String toString() {
+      return "MySql[url=%s, username=%s, password=%s]"
+          .formatted(Redaction.url(url), username, Redaction.password(password));
+    }
+  }
+
+  /**
+   * Settings of the worker role.
+   *
+   * @param pool name of the WorkerPool resource this worker belongs to
+   * @param drainSeconds how long shutdown waits for in-flight work; defaults to 120 in
+   *     application.properties, which also bounds each graceful shutdown phase with it
+   */
+  public record Worker(String pool, @PositiveOrZero int drainSeconds) {}
+}
