@@ -37,10 +37,7 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
     List<String> problems = EnvironmentValidation.problems(environment);
     if (!problems.isEmpty()) {
       return status.report(
-          environment,
-          EnvironmentStatus::new,
-          ReadyState.failed("InvalidSpec", String.join("; ", problems)),
-          s -> {});
+          environment, EnvironmentStatus::new, ReadyState.invalidSpec(problems), s -> {});
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 

@@ -2,6 +2,7 @@ package io.stevedore.operator.environment;
 
 import io.stevedore.operator.api.v1alpha1.BrokerSpec;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
+import io.stevedore.operator.api.v1alpha1.Dns1123;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.kube.ResourceLimits;
 import io.stevedore.operator.platform.PlatformNames;
@@ -25,6 +26,14 @@ public final class EnvironmentValidation {
     if (spec == null || spec.getRelease() == null) {
       problems.add("spec.release: required");
       return problems;
+    }
+    String version = spec.getRelease().getVersion();
+    if (version == null || !version.matches(Dns1123.LABEL_VALUE)) {
+      problems.add(
+          "spec.release.version: '"
+              + version
+              + "' is not a valid label value (letters, digits, '-', '_', '.', at most 63,"
+              + " starting and ending with a letter or digit)");
     }
     if (spec.getBroker() == null || spec.getBroker().getType() == null) {
       problems.add("spec.broker.type: required (RabbitMQ or SQS)");

@@ -2,8 +2,8 @@ package io.stevedore.operator.environment;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.kube.OwnedDependentResource;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.platform.PlatformNames;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** The Deployment of the Environment's HTTP ingest pods. */
 public class IngestDeploymentDependentResource
-    extends CRUDKubernetesDependentResource<Deployment, Environment> {
+    extends OwnedDependentResource<Deployment, Environment> {
   static final String ROLE = "ingest";
 
   /** Ingest requests are short: 30 s covers the in-flight ones and the endpoint removal delay. */

@@ -4,14 +4,13 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.kube.OwnedDependentResource;
 import io.stevedore.operator.platform.PlatformNames;
 
 /** The Service in front of the ingest pods (HTTP only: actuator stays off the Service). */
-public class IngestServiceDependentResource
-    extends CRUDKubernetesDependentResource<Service, Environment> {
+public class IngestServiceDependentResource extends OwnedDependentResource<Service, Environment> {
   static final int PORT = 80;
 
   public IngestServiceDependentResource() {

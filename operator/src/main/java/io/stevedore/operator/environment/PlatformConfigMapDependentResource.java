@@ -3,15 +3,15 @@ package io.stevedore.operator.environment;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.kube.OwnedDependentResource;
 import io.stevedore.operator.platform.PlatformConfig;
 import io.stevedore.operator.platform.PlatformNames;
 
 /** The ConfigMap of platform settings that every runtime pod of the Environment reads. */
 public class PlatformConfigMapDependentResource
-    extends CRUDKubernetesDependentResource<ConfigMap, Environment> {
+    extends OwnedDependentResource<ConfigMap, Environment> {
 
   public PlatformConfigMapDependentResource() {
     super(ConfigMap.class);

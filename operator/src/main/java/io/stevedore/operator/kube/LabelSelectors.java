@@ -42,6 +42,9 @@ public final class LabelSelectors {
       return problems;
     }
     for (LabelSelectorRequirement requirement : selector.getMatchExpressions()) {
+      if (requirement.getKey() == null || requirement.getKey().isBlank()) {
+        problems.add(field + ": every matchExpressions entry needs a key");
+      }
       String operator = requirement.getOperator();
       List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
       switch (operator == null ? "" : operator) {
@@ -66,7 +69,11 @@ public final class LabelSelectors {
     return problems;
   }
 
+  /** An expression without key or operator selects nothing (validation reports it). */
   private static boolean matches(LabelSelectorRequirement requirement, Map<String, String> labels) {
+    if (requirement.getKey() == null || requirement.getOperator() == null) {
+      return false;
+    }
     String value = labels.get(requirement.getKey());
     List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
     return switch (requirement.getOperator()) {

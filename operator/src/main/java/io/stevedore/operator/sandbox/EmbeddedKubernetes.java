@@ -3,6 +3,8 @@ package io.stevedore.operator.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -10,12 +12,15 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.stevedore.operator.api.v1alpha1.StevedoreKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +32,9 @@ import java.util.logging.Logger;
  * installed: what the sandbox and the integration tests run against.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final ScheduledExecutorService janitor =
@@ -38,14 +46,14 @@ public final class EmbeddedKubernetes implements AutoCloseable {
           });
 
   private EmbeddedKubernetes(int port) {
-    Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.OFF);
-    Logger.getLogger("okhttp3.mockwebserver").setLevel(Level.OFF);
+    MOCK_SERVER_LOG.setLevel(Level.OFF);
+    var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
     server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesMixedDispatcher(new HashMap<>()),
+            expectations,
+            new KubernetesMixedDispatcher(expectations),
             false);
     try {
       server.init(InetAddress.getLoopbackAddress(), port);
@@ -53,6 +61,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       throw new IllegalStateException(
           "Cannot start the embedded Kubernetes API on port " + port, e);
     }
+    answerRulesReviewsLikeAClusterWithoutRbac();
     client = server.createClient();
     // The mock keeps every request it served; a long sandbox session must not grow without bound.
     janitor.scheduleWithFixedDelay(this::forgetServedRequests, 10, 10, TimeUnit.SECONDS);
@@ -78,6 +87,25 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
         .createOr(NonDeletingOperation::update);
+  }
+
+  /** The embedded API has no RBAC: tell clients that ask (JOSDK's leader election does) so. */
+  private void answerRulesReviewsLikeAClusterWithoutRbac() {
+    var everything =
+        new SubjectRulesReviewStatusBuilder()
+            .addNewResourceRule()
+            .withApiGroups("*")
+            .withResources("*")
+            .withVerbs("*")
+            .endResourceRule()
+            .withIncomplete(false)
+            .build();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, new SelfSubjectRulesReviewBuilder().withStatus(everything).build())
+        .always();
   }
 
   private void installCrds() {

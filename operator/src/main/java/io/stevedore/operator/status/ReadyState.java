@@ -15,6 +15,11 @@ public record ReadyState(boolean ready, String reason, String message, boolean w
     return new ReadyState(false, reason, message, false);
   }
 
+  /** The spec has problems the schema could not catch; each is a sentence naming its field. */
+  public static ReadyState invalidSpec(java.util.List<String> problems) {
+    return failed("InvalidSpec", String.join("; ", problems));
+  }
+
   /** Not ready because something is wrong that a person or another resource must fix. */
   public static ReadyState failed(String reason, String message) {
     return new ReadyState(false, reason, message, true);

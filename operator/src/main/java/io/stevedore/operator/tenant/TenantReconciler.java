@@ -43,7 +43,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
     List<String> problems = TenantValidation.problems(tenant);
     if (!problems.isEmpty()) {
-      return report(tenant, ReadyState.failed("InvalidSpec", String.join("; ", problems)));
+      return report(tenant, ReadyState.invalidSpec(problems));
     }
     Optional<ReadyState> blocked =
         TenantPlacement.check(

@@ -3,10 +3,10 @@ package io.stevedore.operator.tenant;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.ApiKeys;
 import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.kube.OwnedDependentResource;
 import io.stevedore.operator.platform.PlatformNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The tenant's Secret: its ingest API key, generated once and kept across reconciliations. */
-public class TenantSecretDependentResource extends CRUDKubernetesDependentResource<Secret, Tenant> {
+public class TenantSecretDependentResource extends OwnedDependentResource<Secret, Tenant> {
   public static final String API_KEY = "apiKey";
 
   public TenantSecretDependentResource() {

@@ -3,10 +3,10 @@ package io.stevedore.operator.workerpool;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.kube.OwnedDependentResource;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.platform.PlatformNames;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** The Deployment of a WorkerPool's worker pods. */
 public class WorkerDeploymentDependentResource
-    extends CRUDKubernetesDependentResource<Deployment, WorkerPool> {
+    extends OwnedDependentResource<Deployment, WorkerPool> {
   static final String ROLE = "worker";
 
   /**

@@ -64,11 +64,7 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
   public UpdateControl<WorkerPool> reconcile(WorkerPool pool, Context<WorkerPool> context) {
     List<String> problems = WorkerPoolValidation.problems(pool);
     if (!problems.isEmpty()) {
-      return status.report(
-          pool,
-          WorkerPoolStatus::new,
-          ReadyState.failed("InvalidSpec", String.join("; ", problems)),
-          s -> {});
+      return status.report(pool, WorkerPoolStatus::new, ReadyState.invalidSpec(problems), s -> {});
     }
     var environment = context.getSecondaryResource(Environment.class);
     if (environment.isEmpty()) {
@@ -121,7 +117,7 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
     return status.reportError(pool, WorkerPoolStatus::new, error);
   }
 
-  /** Tenants of the pool's environment, in its namespace, that its selector selects. */
+  /** Tenants that name this pool and that its selector selects (in its namespace). */
   @SuppressWarnings("unchecked")
   private static List<String> servedTenants(WorkerPool pool, Context<WorkerPool> context) {
     var tenants =
@@ -132,7 +128,8 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
         .list(
             pool.getMetadata().getNamespace(),
             t ->
-                spec.getEnvironment().equals(t.getSpec().getEnvironment())
+                pool.getMetadata().getName().equals(t.getSpec().getWorkerPool())
+                    && spec.getEnvironment().equals(t.getSpec().getEnvironment())
                     && LabelSelectors.matches(
                         spec.getTenantSelector(), t.getMetadata().getLabels()))
         .map(t -> t.getMetadata().getName())

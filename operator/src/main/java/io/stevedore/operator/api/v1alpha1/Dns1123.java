@@ -9,5 +9,8 @@ public final class Dns1123 {
   public static final String SUBDOMAIN =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
+  /** A label value: what a release version must be, since it labels the pods. */
+  public static final String LABEL_VALUE = "^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$";
+
   private Dns1123() {}
 }

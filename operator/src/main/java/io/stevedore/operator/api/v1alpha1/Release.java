@@ -6,9 +6,12 @@ import io.fabric8.generator.annotation.Required;
 /** A platform release: a version and the runtime image built for it. */
 public class Release {
 
-  /** Release version, e.g. `1.4.2`; shown in `kubectl get senv` and set as a label on pods. */
+  /**
+   * Release version, e.g. `1.4.2` or `1.4.2-rc.1`; shown in `kubectl get senv` and set as the pods'
+   * `app.kubernetes.io/version` label, so it must be a label value (no `+`).
+   */
   @Required
-  @Pattern("^[A-Za-z0-9][A-Za-z0-9._+-]{0,62}$")
+  @Pattern(Dns1123.LABEL_VALUE)
   private String version;
 
   /** The platform-runtime container image of this release, e.g. `registry/runtime:1.4.2`. */

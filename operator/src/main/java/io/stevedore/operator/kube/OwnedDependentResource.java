@@ -1,0 +1,34 @@
+package io.stevedore.operator.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import java.util.List;
+
+/**
+ * A dependent resource whose primary is its controlling owner (`controller: true`), so `kubectl
+ * describe` names it and no other controller adopts the object.
+ */
+public abstract class OwnedDependentResource<R extends HasMetadata, P extends HasMetadata>
+    extends CRUDKubernetesDependentResource<R, P> {
+
+  protected OwnedDependentResource(Class<R> resourceType) {
+    super(resourceType);
+  }
+
+  @Override
+  protected void addReferenceHandlingMetadata(R desired, P primary) {
+    desired
+        .getMetadata()
+        .setOwnerReferences(
+            List.of(
+                new OwnerReferenceBuilder()
+                    .withApiVersion(primary.getApiVersion())
+                    .withKind(primary.getKind())
+                    .withName(primary.getMetadata().getName())
+                    .withUid(primary.getMetadata().getUid())
+                    .withController(true)
+                    .withBlockOwnerDeletion(true)
+                    .build()));
+  }
+}

@@ -1,0 +1,60 @@
+package io.stevedore.operator;
+
+import static io.stevedore.operator.testing.OperatorHarness.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.sandbox.EmbeddedKubernetes;
+import io.stevedore.operator.sandbox.SimulatedDeploymentController;
+import io.stevedore.operator.status.Conditions;
+import io.stevedore.operator.testing.Fixtures;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Two operator replicas: one leads through the Lease, the other takes over when it stops. */
+class LeaderElectionTest {
+
+  @Test
+  void onlyOneReplicaLeadsAndTheStandbyTakesOverAndReconciles() {
+    try (var kubernetes = EmbeddedKubernetes.start(0);
+        var deployments = new SimulatedDeploymentController(kubernetes.client())) {
+      var client = kubernetes.client();
+      var first = StevedoreOperator.start(client, OperatorSettings.embedded("replica-a"));
+      var second = StevedoreOperator.start(client, OperatorSettings.embedded("replica-b"));
+      try {
+        eventually().until(() -> first.isLeading() || second.isLeading());
+        assertThat(first.isLeading() && second.isLeading()).isFalse();
+        var leader = first.isLeading() ? first : second;
+        var standby = leader == first ? second : first;
+        String leaderName = leader == first ? "replica-a" : "replica-b";
+        Lease lease = client.leases().inNamespace("default").withName("stevedore-operator").get();
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(leaderName);
+
+        leader.close();
+
+        // Without a release on shutdown the standby waits out the lease (15 s by default).
+        eventually().atMost(Duration.ofSeconds(40)).until(standby::isLeading);
+        kubernetes.createNamespace("after-failover");
+        client.resource(Fixtures.environment("after-failover", "staging")).create();
+        eventually()
+            .untilAsserted(
+                () ->
+                    assertThat(
+                            Conditions.isTrue(
+                                client
+                                    .resources(Environment.class)
+                                    .inNamespace("after-failover")
+                                    .withName("staging")
+                                    .get()
+                                    .getStatus()
+                                    .getConditions(),
+                                Conditions.READY))
+                        .isTrue());
+      } finally {
+        first.close();
+        second.close();
+      }
+    }
+  }
+}

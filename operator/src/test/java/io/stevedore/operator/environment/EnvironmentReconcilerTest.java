@@ -1,0 +1,187 @@
+package io.stevedore.operator.environment;
+
+import static io.stevedore.operator.testing.OperatorHarness.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.stevedore.operator.api.v1alpha1.BrokerType;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.Release;
+import io.stevedore.operator.platform.PlatformDeployment;
+import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.OperatorHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** An Environment's lifecycle against the embedded API: create, update, invalid, delete. */
+class EnvironmentReconcilerTest {
+  @RegisterExtension static final OperatorHarness harness = new OperatorHarness();
+
+  @Test
+  void createdEnvironmentGetsItsIngestDeploymentServiceAndConfigAndBecomesReady() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "staging"));
+
+    var env = harness.awaitReady(Environment.class, ns, "staging", true, "Available");
+
+    var client = harness.client();
+    Deployment ingest =
+        client.apps().deployments().inNamespace(ns).withName("staging-ingest").get();
+    assertThat(ingest.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("registry.example/runtime:1.0.0");
+    assertThat(ingest.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getName()).isEqualTo("staging"))
+        .satisfies(o -> assertThat(o.getController()).isTrue());
+    Service service = client.services().inNamespace(ns).withName("staging-ingest").get();
+    assertThat(service.getSpec().getSelector())
+        .isEqualTo(ingest.getSpec().getSelector().getMatchLabels());
+    ConfigMap config = client.configMaps().inNamespace(ns).withName("staging-platform").get();
+    assertThat(config.getData()).containsEntry("STEVEDORE_BROKER_TYPE", "rabbitmq");
+    assertThat(env.getStatus().getRelease()).isEqualTo("1.0.0");
+    assertThat(env.getStatus().getIngestUrl()).isEqualTo("http://staging-ingest." + ns + ".svc:80");
+    assertThat(harness.events(ns, "staging")).anyMatch(e -> e.getReason().equals("Available"));
+  }
+
+  @Test
+  void newReleaseRollsTheIngestDeploymentAndIsReportedOnceRolledOut() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "prod"));
+    harness.awaitReady(Environment.class, ns, "prod", true, "Available");
+
+    harness
+        .client()
+        .resources(Environment.class)
+        .inNamespace(ns)
+        .withName("prod")
+        .edit(
+            e -> {
+              e.getSpec().setRelease(new Release("1.1.0", "registry.example/runtime:1.1.0"));
+              return e;
+            });
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              var env =
+                  harness
+                      .client()
+                      .resources(Environment.class)
+                      .inNamespace(ns)
+                      .withName("prod")
+                      .get();
+              assertThat(env.getStatus().getRelease()).isEqualTo("1.1.0");
+              var ingest =
+                  harness
+                      .client()
+                      .apps()
+                      .deployments()
+                      .inNamespace(ns)
+                      .withName("prod-ingest")
+                      .get();
+              assertThat(ingest.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                  .isEqualTo("registry.example/runtime:1.1.0");
+            });
+  }
+
+  @Test
+  void configChangeUpdatesTheConfigMapAndRollsPodsThroughTheChecksum() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "dev"));
+    harness.awaitReady(Environment.class, ns, "dev", true, "Available");
+    String before = checksum(ns, "dev-ingest");
+
+    harness
+        .client()
+        .resources(Environment.class)
+        .inNamespace(ns)
+        .withName("dev")
+        .edit(
+            e -> {
+              e.getSpec().getBroker().getRabbitmq().setUrl("amqp://other-broker:5672");
+              return e;
+            });
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              var config =
+                  harness.client().configMaps().inNamespace(ns).withName("dev-platform").get();
+              assertThat(config.getData())
+                  .containsEntry("STEVEDORE_BROKER_RABBITMQ_URL", "amqp://other-broker:5672");
+              assertThat(checksum(ns, "dev-ingest")).isNotEqualTo(before);
+            });
+  }
+
+  @Test
+  void invalidSpecIsReportedWithReasonAndEventAndFixingItRecovers() {
+    String ns = harness.newNamespace();
+    var env = Fixtures.environment(ns, "broken");
+    env.getSpec().getBroker().setType(BrokerType.SQS);
+    harness.create(env);
+
+    var reported = harness.awaitReady(Environment.class, ns, "broken", false, "InvalidSpec");
+    assertThat(reported.getStatus().getConditions().get(0).getMessage())
+        .contains("spec.broker.sqs: required when broker.type is SQS");
+    assertThat(harness.events(ns, "broken"))
+        .anyMatch(e -> e.getReason().equals("InvalidSpec") && e.getType().equals("Warning"));
+    assertThat(
+            harness.client().apps().deployments().inNamespace(ns).withName("broken-ingest").get())
+        .isNull();
+
+    harness
+        .client()
+        .resources(Environment.class)
+        .inNamespace(ns)
+        .withName("broken")
+        .edit(
+            e -> {
+              e.getSpec().getBroker().setType(BrokerType.RabbitMQ);
+              return e;
+            });
+    harness.awaitReady(Environment.class, ns, "broken", true, "Available");
+  }
+
+  @Test
+  void deletedEnvironmentStopsBeingReconciledAndLeavesOwnedChildrenToTheGarbageCollector() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "gone"));
+    harness.awaitReady(Environment.class, ns, "gone", true, "Available");
+
+    harness.client().resources(Environment.class).inNamespace(ns).withName("gone").delete();
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        harness
+                            .client()
+                            .resources(Environment.class)
+                            .inNamespace(ns)
+                            .withName("gone")
+                            .get())
+                    .isNull());
+    // No finalizer: on a real cluster the owner references let the garbage collector remove these.
+    var config = harness.client().configMaps().inNamespace(ns).withName("gone-platform").get();
+    assertThat(config.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getKind()).isEqualTo("Environment"));
+  }
+
+  private static String checksum(String ns, String deployment) {
+    return harness
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .withName(deployment)
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .get(PlatformDeployment.CONFIG_CHECKSUM_ANNOTATION);
+  }
+}

@@ -1,0 +1,42 @@
+package io.stevedore.operator.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** `stevedore sandbox --once`: the examples in crds/examples all become Ready, and it says so. */
+class SandboxTest {
+
+  @Test
+  void onceExitsZeroWithEveryExampleReadyInTheTable() throws Exception {
+    var captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int exit;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      exit = Sandbox.main(new String[] {"--once", "--timeout", "60"});
+    } finally {
+      System.setOut(original);
+    }
+    String table = captured.toString(StandardCharsets.UTF_8);
+
+    assertThat(exit).as(table).isZero();
+    assertThat(table)
+        .contains("All 6 example resources Ready")
+        .containsPattern("Environment\\s+staging\\s+True\\s+Available")
+        .containsPattern("WorkerPool\\s+standard\\s+True")
+        .containsPattern("WorkerPool\\s+premium\\s+True")
+        .containsPattern("Tenant\\s+acme\\s+True")
+        .containsPattern("Tenant\\s+globex\\s+True")
+        .containsPattern("Tenant\\s+initech\\s+True")
+        .contains("Secret       tenant-acme");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() throws Exception {
+    assertThat(Sandbox.main(new String[] {"--bogus"})).isEqualTo(2);
+  }
+}

@@ -1,0 +1,89 @@
+package io.stevedore.operator.testing;
+
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.stevedore.operator.api.v1alpha1.BrokerSpec;
+import io.stevedore.operator.api.v1alpha1.BrokerType;
+import io.stevedore.operator.api.v1alpha1.ConnectionSecretRef;
+import io.stevedore.operator.api.v1alpha1.CredentialsSecretRef;
+import io.stevedore.operator.api.v1alpha1.DynamoDbSpec;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.EnvironmentSpec;
+import io.stevedore.operator.api.v1alpha1.MySqlSpec;
+import io.stevedore.operator.api.v1alpha1.RabbitMqSpec;
+import io.stevedore.operator.api.v1alpha1.Release;
+import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
+import io.stevedore.operator.api.v1alpha1.StorageSpec;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.api.v1alpha1.TenantSpec;
+import io.stevedore.operator.api.v1alpha1.WorkerPool;
+import io.stevedore.operator.api.v1alpha1.WorkerPoolSpec;
+import java.util.Map;
+
+/** Valid resources to start tests from; each test changes only what it is about. */
+public final class Fixtures {
+  public static final String TIER = "stevedore.io/tier";
+
+  private Fixtures() {}
+
+  public static Environment environment(String namespace, String name) {
+    var rabbit = new RabbitMqSpec();
+    rabbit.setUrl("amqp://rabbitmq.messaging.svc:5672");
+    var credentials = new CredentialsSecretRef();
+    credentials.setName(name + "-rabbitmq");
+    rabbit.setCredentialsSecretRef(credentials);
+    var broker = new BrokerSpec();
+    broker.setType(BrokerType.RabbitMQ);
+    broker.setRabbitmq(rabbit);
+    var dynamo = new DynamoDbSpec();
+    dynamo.setRegion("eu-west-1");
+    dynamo.setTablePrefix(name + "-");
+    var mysqlSecret = new ConnectionSecretRef();
+    mysqlSecret.setName(name + "-mysql");
+    var mysql = new MySqlSpec();
+    mysql.setConnectionSecretRef(mysqlSecret);
+    var storage = new StorageSpec();
+    storage.setDynamodb(dynamo);
+    storage.setMysql(mysql);
+    var spec = new EnvironmentSpec();
+    spec.setRelease(new Release("1.0.0", "registry.example/runtime:1.0.0"));
+    spec.setBroker(broker);
+    spec.setStorage(storage);
+    var environment = new Environment();
+    environment.setMetadata(
+        new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+    environment.setSpec(spec);
+    return environment;
+  }
+
+  /**
+   * A pool of environment {@code environment} selecting tenants labelled with tier {@code tier}.
+   */
+  public static WorkerPool workerPool(
+      String namespace, String name, String environment, String tier) {
+    var spec = new WorkerPoolSpec();
+    spec.setEnvironment(environment);
+    spec.setTenantSelector(new LabelSelectorBuilder().withMatchLabels(Map.of(TIER, tier)).build());
+    spec.setReplicas(new ReplicaBounds(1, 5));
+    var pool = new WorkerPool();
+    pool.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+    pool.setSpec(spec);
+    return pool;
+  }
+
+  public static Tenant tenant(
+      String namespace, String name, String environment, String pool, String tier) {
+    var spec = new TenantSpec();
+    spec.setEnvironment(environment);
+    spec.setWorkerPool(pool);
+    var tenant = new Tenant();
+    tenant.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(namespace)
+            .withName(name)
+            .withLabels(Map.of(TIER, tier))
+            .build());
+    tenant.setSpec(spec);
+    return tenant;
+  }
+}

@@ -1,0 +1,99 @@
+package io.stevedore.operator.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stevedore.operator.OperatorSettings;
+import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.api.v1alpha1.StevedoreStatus;
+import io.stevedore.operator.sandbox.EmbeddedKubernetes;
+import io.stevedore.operator.sandbox.SimulatedDeploymentController;
+import io.stevedore.operator.status.Conditions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The embedded Kubernetes API with the operator running against it, as in the sandbox, for a test
+ * class ({@code @RegisterExtension static final OperatorHarness harness = new OperatorHarness();});
+ * each test works in a namespace of its own so that tests never depend on each other.
+ */
+public final class OperatorHarness implements BeforeAllCallback, AfterAllCallback {
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+  private EmbeddedKubernetes kubernetes;
+  private SimulatedDeploymentController deployments;
+  private StevedoreOperator operator;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    kubernetes = EmbeddedKubernetes.start(0);
+    deployments = new SimulatedDeploymentController(kubernetes.client());
+    operator = StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("test"));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    operator.close();
+    deployments.close();
+    kubernetes.close();
+  }
+
+  public KubernetesClient client() {
+    return kubernetes.client();
+  }
+
+  public String newNamespace() {
+    String namespace = "test-" + NAMESPACES.incrementAndGet();
+    kubernetes.createNamespace(namespace);
+    return namespace;
+  }
+
+  public <T extends HasMetadata> T create(T resource) {
+    return client().resource(resource).create();
+  }
+
+  public static ConditionFactory eventually() {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptions();
+  }
+
+  /** Waits until the resource's Ready condition has {@code status} and {@code reason}. */
+  public <R extends CustomResource<?, ? extends StevedoreStatus>> R awaitReady(
+      Class<R> kind, String namespace, String name, boolean status, String reason) {
+    eventually()
+        .untilAsserted(
+            () -> {
+              R current = client().resources(kind).inNamespace(namespace).withName(name).get();
+              var ready =
+                  Conditions.find(current.getStatus().getConditions(), Conditions.READY)
+                      .orElseThrow();
+              org.assertj.core.api.Assertions.assertThat(ready.getStatus())
+                  .as(
+                      "%s %s Ready (%s: %s)",
+                      kind.getSimpleName(), name, ready.getReason(), ready.getMessage())
+                  .isEqualTo(status ? "True" : "False");
+              org.assertj.core.api.Assertions.assertThat(ready.getReason()).isEqualTo(reason);
+              org.assertj.core.api.Assertions.assertThat(
+                      current.getStatus().getObservedGeneration())
+                  .isEqualTo(current.getMetadata().getGeneration());
+            });
+    return client().resources(kind).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Events recorded about the named object. */
+  public List<Event> events(String namespace, String involvedName) {
+    return client().v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> involvedName.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+}

@@ -1,0 +1,123 @@
+package io.stevedore.operator.workerpool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
+import io.stevedore.operator.api.v1alpha1.WorkerPool;
+import io.stevedore.operator.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WorkerDeploymentDependentResourceTest {
+  private final Environment environment = Fixtures.environment("team-a", "staging");
+  private final WorkerPool pool = Fixtures.workerPool("team-a", "standard", "staging", "standard");
+
+  @Test
+  void deploymentIsNamedAfterThePoolInItsNamespace() {
+    var metadata = desired().getMetadata();
+
+    assertThat(metadata.getName()).isEqualTo("standard-workers");
+    assertThat(metadata.getNamespace()).isEqualTo("team-a");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 3})
+  void replicasStartAtTheMinimum(int min) {
+    pool.getSpec().setReplicas(new ReplicaBounds(min, 10));
+
+    assertThat(desired().getSpec().getReplicas()).isEqualTo(min);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 60, 3600})
+  void graceOutlastsTheDrainByTheKillMargin(int drainSeconds) {
+    pool.getSpec().getDrain().setMaxSeconds(drainSeconds);
+
+    assertThat(desired().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+        .isEqualTo(drainSeconds + 15L)
+        .isEqualTo(drainSeconds + WorkerDeploymentDependentResource.KILL_MARGIN_SECONDS);
+  }
+
+  @Test
+  void workerIsToldItsPoolAndDrainTime() {
+    pool.getSpec().getDrain().setMaxSeconds(45);
+
+    Container container = container(desired());
+
+    assertThat(value(container, "STEVEDORE_WORKER_POOL")).isEqualTo("standard");
+    assertThat(value(container, "STEVEDORE_WORKER_DRAIN_SECONDS")).isEqualTo("45");
+    assertThat(value(container, "STEVEDORE_ROLE")).isEqualTo("worker");
+  }
+
+  @Test
+  void workerGetsTheEnvironmentsCredentialsAndConfiguration() {
+    Container container = container(desired());
+
+    assertThat(container.getEnv())
+        .filteredOn(e -> e.getName().equals("STEVEDORE_STORAGE_MYSQL_PASSWORD"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo("staging-mysql"));
+    assertThat(container.getEnvFrom().get(0).getConfigMapRef().getName())
+        .isEqualTo("staging-platform");
+  }
+
+  @Test
+  void podsCarryTheWorkerPoolLabelAndWorkerComponent() {
+    Deployment deployment = desired();
+    var podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+    var selector = deployment.getSpec().getSelector().getMatchLabels();
+
+    assertThat(deployment.getMetadata().getLabels())
+        .containsEntry("stevedore.io/worker-pool", "standard");
+    assertThat(podLabels)
+        .containsEntry("stevedore.io/worker-pool", "standard")
+        .containsEntry("stevedore.io/environment", "staging")
+        .containsEntry("app.kubernetes.io/component", "worker")
+        .containsAllEntriesOf(selector);
+    assertThat(selector).containsEntry("app.kubernetes.io/instance", "standard-workers");
+  }
+
+  @Test
+  void imageComesFromTheEnvironmentsRelease() {
+    environment.getSpec().getRelease().setImage("registry.example/runtime:9.9.9");
+
+    assertThat(container(desired()).getImage()).isEqualTo("registry.example/runtime:9.9.9");
+  }
+
+  @Test
+  void resourcesComeFromThePool() {
+    var resources =
+        new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi")).build();
+    pool.getSpec().setResources(resources);
+
+    assertThat(container(desired()).getResources()).isEqualTo(resources);
+  }
+
+  private Deployment desired() {
+    return WorkerDeploymentDependentResource.desired(pool, environment);
+  }
+
+  private static Container container(Deployment deployment) {
+    var containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+    assertThat(containers).hasSize(1);
+    return containers.get(0);
+  }
+
+  private static String value(Container container, String name) {
+    return container.getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .map(EnvVar::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " is not set"));
+  }
+}
