@@ -1,5 +1,7 @@
 package io.stevedore.operator.platform;
 
+import io.stevedore.contract.TenantQueues;
+
 /** Names of what Stevedore creates, derived from the owning resource; one place, so they agree. */
 public final class PlatformNames {
   /** Longest Environment name whose derived names still fit a 63-character DNS label. */
@@ -26,12 +28,8 @@ public final class PlatformNames {
     return "tenant-" + tenant;
   }
 
-  /** The tenant's queue; the namespace keeps equal tenant names in two namespaces apart. */
-  public static String tenantQueue(String namespace, String tenant) {
-    return "tenant." + namespace + "." + tenant;
-  }
-
-  public static String tenantDeadLetterQueue(String namespace, String tenant) {
-    return tenantQueue(namespace, tenant) + ".dlq";
+  /** The tenant's queues; the namespace keeps equal tenant names in two namespaces apart. */
+  public static TenantQueues tenantQueues(String namespace, String tenant) {
+    return TenantQueues.of(namespace, tenant);
   }
 }

@@ -59,8 +59,9 @@ public class TenantReconciler implements Reconciler<Tenant> {
         ReadyState.ready(
             "Provisioned",
             "queue "
-                + PlatformNames.tenantQueue(
-                    tenant.getMetadata().getNamespace(), tenant.getMetadata().getName())
+                + PlatformNames.tenantQueues(
+                        tenant.getMetadata().getNamespace(), tenant.getMetadata().getName())
+                    .main()
                 + " served by WorkerPool "
                 + tenant.getSpec().getWorkerPool()));
   }
@@ -80,8 +81,9 @@ public class TenantReconciler implements Reconciler<Tenant> {
         state,
         s -> {
           if (state.ready()) {
-            s.setQueue(PlatformNames.tenantQueue(namespace, name));
-            s.setDeadLetterQueue(PlatformNames.tenantDeadLetterQueue(namespace, name));
+            var queues = PlatformNames.tenantQueues(namespace, name);
+            s.setQueue(queues.main());
+            s.setDeadLetterQueue(queues.deadLetter());
             s.setSecretName(PlatformNames.tenantSecret(name));
           }
         });
