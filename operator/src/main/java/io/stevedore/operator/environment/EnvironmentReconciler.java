@@ -1,34 +1,92 @@
 package io.stevedore.operator.environment;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.EnvironmentStatus;
+import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.DeploymentRollout;
+import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Reconciles an Environment into its platform ConfigMap, ingest Deployment and Service. */
+/**
+ * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest Deployment
+ * and Service.
+ */
 @Workflow(
     explicitInvocation = true,
     dependents = {
       @Dependent(name = "config", type = PlatformConfigMapDependentResource.class),
-      @Dependent(name = "ingest", type = IngestDeploymentDependentResource.class),
+      @Dependent(name = "tenant-directory", type = TenantDirectorySecretDependentResource.class),
+      @Dependent(
+          name = "ingest",
+          type = IngestDeploymentDependentResource.class,
+          dependsOn = "tenant-directory"),
       @Dependent(name = "service", type = IngestServiceDependentResource.class)
     })
 @ControllerConfiguration(name = "environment")
 public class EnvironmentReconciler implements Reconciler<Environment> {
+  /** The Tenants informer; its entries make the tenant directory. */
+  static final String TENANTS = "tenants";
+
+  /** The informer of tenant Secrets (API keys); the directory Secret has an informer of its own. */
+  static final String TENANT_SECRETS = "tenant-secrets";
+
   private final StatusReporter status;
 
   public EnvironmentReconciler(StatusReporter status) {
     this.status = status;
+  }
+
+  @Override
+  public List<EventSource<?, Environment>> prepareEventSources(
+      EventSourceContext<Environment> context) {
+    // Every Environment of the namespace: a tenant moved to another one must leave the old one's
+    // directory too, and an update event only carries the new spec.
+    var tenants =
+        InformerEventSourceConfiguration.from(Tenant.class, Environment.class)
+            .withName(TENANTS)
+            .withNamespacesInheritedFromController()
+            .withSecondaryToPrimaryMapper(
+                tenant ->
+                    context
+                        .getPrimaryCache()
+                        .list(tenant.getMetadata().getNamespace())
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
+    var tenantSecrets =
+        InformerEventSourceConfiguration.from(Secret.class, Environment.class)
+            .withName(TENANT_SECRETS)
+            .withNamespacesInheritedFromController()
+            .withLabelSelector(Labels.TENANT)
+            .withSecondaryToPrimaryMapper(
+                secret -> {
+                  String environment = secret.getMetadata().getLabels().get(Labels.ENVIRONMENT);
+                  return environment == null
+                      ? Set.of()
+                      : Set.of(new ResourceID(environment, secret.getMetadata().getNamespace()));
+                })
+            .build();
+    return List.of(
+        new InformerEventSource<>(tenants, context),
+        new InformerEventSource<>(tenantSecrets, context));
   }
 
   @Override

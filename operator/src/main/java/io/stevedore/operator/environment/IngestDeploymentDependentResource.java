@@ -28,15 +28,18 @@ public class IngestDeploymentDependentResource
 
   static Deployment desired(Environment environment) {
     var ingest = environment.getSpec().getIngest();
+    String name = environment.getMetadata().getName();
     return PlatformDeployment.build(
         environment,
         new PlatformDeployment.Role(
             ROLE,
-            PlatformNames.ingest(environment.getMetadata().getName()),
+            PlatformNames.ingest(name),
             ingest == null ? 2 : ingest.getReplicas(),
             ingest == null ? null : ingest.getResources(),
             TERMINATION_GRACE_SECONDS,
             Map.of(),
-            List.of()));
+            List.of(),
+            PlatformDeployment.tenantDirectoryFromSecret(
+                PlatformNames.ingestTenantDirectory(name))));
   }
 }

@@ -8,8 +8,11 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.CredentialsSecretRef;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.kube.Labels;
@@ -25,10 +28,17 @@ public final class PlatformDeployment {
   public static final int HTTP_PORT = 8080;
   public static final int MANAGEMENT_PORT = 8081;
   public static final String CONFIG_CHECKSUM_ANNOTATION = "stevedore.io/config-checksum";
+  public static final String TENANT_DIRECTORY_VOLUME = "tenants";
+  public static final String TENANTS_FILE_VARIABLE = "STEVEDORE_TENANTS_FILE";
 
   private PlatformDeployment() {}
 
-  /** What differs between the roles. */
+  /**
+   * What differs between the roles.
+   *
+   * @param tenantDirectory the volume with the role's tenant directory, from {@link
+   *     #tenantDirectoryFromSecret} or {@link #tenantDirectoryFromConfigMap}
+   */
   public record Role(
       String name,
       String deploymentName,
@@ -36,7 +46,28 @@ public final class PlatformDeployment {
       ResourceRequirements resources,
       long terminationGracePeriodSeconds,
       Map<String, String> extraLabels,
-      List<EnvVar> extraEnv) {}
+      List<EnvVar> extraEnv,
+      Volume tenantDirectory) {}
+
+  /** The tenant directory volume from a Secret (ingest: it carries API key digests). */
+  public static Volume tenantDirectoryFromSecret(String secretName) {
+    return new VolumeBuilder()
+        .withName(TENANT_DIRECTORY_VOLUME)
+        .withNewSecret()
+        .withSecretName(secretName)
+        .endSecret()
+        .build();
+  }
+
+  /** The tenant directory volume from a ConfigMap (workers: no secrets in it). */
+  public static Volume tenantDirectoryFromConfigMap(String configMapName) {
+    return new VolumeBuilder()
+        .withName(TENANT_DIRECTORY_VOLUME)
+        .withNewConfigMap()
+        .withName(configMapName)
+        .endConfigMap()
+        .build();
+  }
 
   public static Deployment build(Environment environment, Role role) {
     String envName = environment.getMetadata().getName();
@@ -115,12 +146,19 @@ public final class PlatformDeployment {
                 .withName("tmp")
                 .withMountPath("/tmp")
                 .endVolumeMount()
+                // The whole volume, not a subPath: the kubelet refreshes only those in place.
+                .addNewVolumeMount()
+                .withName(TENANT_DIRECTORY_VOLUME)
+                .withMountPath(TenantDirectory.MOUNT_PATH)
+                .withReadOnly(true)
+                .endVolumeMount()
                 .build())
         .addNewVolume()
         .withName("tmp")
         .withNewEmptyDir()
         .endEmptyDir()
         .endVolume()
+        .addToVolumes(role.tenantDirectory())
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -130,6 +168,11 @@ public final class PlatformDeployment {
   private static List<EnvVar> env(Environment environment, Role role) {
     List<EnvVar> env = new ArrayList<>();
     env.add(new EnvVarBuilder().withName("STEVEDORE_ROLE").withValue(role.name()).build());
+    env.add(
+        new EnvVarBuilder()
+            .withName(TENANTS_FILE_VARIABLE)
+            .withValue(TenantDirectory.MOUNT_PATH + "/" + TenantDirectory.FILE_NAME)
+            .build());
     var rabbit = environment.getSpec().getBroker().getRabbitmq();
     if (rabbit != null) {
       CredentialsSecretRef credentials = rabbit.getCredentialsSecretRef();

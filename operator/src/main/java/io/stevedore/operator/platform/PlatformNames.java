@@ -24,6 +24,16 @@ public final class PlatformNames {
     return workerPool + "-workers";
   }
 
+  /** The Secret with the tenant directory (with API key digests) that ingest pods mount. */
+  public static String ingestTenantDirectory(String environment) {
+    return environment + "-tenants";
+  }
+
+  /** The ConfigMap with the tenant directory (no key digests) that a pool's workers mount. */
+  public static String workerTenantDirectory(String workerPool) {
+    return workerPool + "-tenants";
+  }
+
   public static String tenantSecret(String tenant) {
     return "tenant-" + tenant;
   }

@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 
 /** The tenant's Secret: its ingest API key, generated once and kept across reconciliations. */
 public class TenantSecretDependentResource extends OwnedDependentResource<Secret, Tenant> {
-  public static final String API_KEY = "apiKey";
-
   public TenantSecretDependentResource() {
     super(Secret.class);
   }
@@ -28,7 +26,7 @@ public class TenantSecretDependentResource extends OwnedDependentResource<Secret
         context
             .getSecondaryResource(Secret.class)
             .map(Secret::getData)
-            .map(data -> data.get(API_KEY));
+            .map(data -> data.get(ApiKeys.SECRET_KEY));
     return desired(tenant, existingKey, ApiKeys::generate);
   }
 
@@ -51,7 +49,7 @@ public class TenantSecretDependentResource extends OwnedDependentResource<Secret
         .withLabels(labels)
         .endMetadata()
         .withType("Opaque")
-        .withData(Map.of(API_KEY, encodedKey))
+        .withData(Map.of(ApiKeys.SECRET_KEY, encodedKey))
         .build();
   }
 }

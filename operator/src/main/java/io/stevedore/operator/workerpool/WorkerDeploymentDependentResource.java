@@ -28,11 +28,7 @@ public class WorkerDeploymentDependentResource
 
   @Override
   protected Deployment desired(WorkerPool pool, Context<WorkerPool> context) {
-    Environment environment =
-        context
-            .getSecondaryResource(Environment.class)
-            .orElseThrow(() -> new IllegalStateException("Environment vanished during reconcile"));
-    return desired(pool, environment);
+    return desired(pool, WorkerPoolReconciler.environment(context));
   }
 
   static Deployment desired(WorkerPool pool, Environment environment) {
@@ -53,6 +49,8 @@ public class WorkerDeploymentDependentResource
                 new EnvVarBuilder()
                     .withName("STEVEDORE_WORKER_DRAIN_SECONDS")
                     .withValue(String.valueOf(drainSeconds))
-                    .build())));
+                    .build()),
+            PlatformDeployment.tenantDirectoryFromConfigMap(
+                PlatformNames.workerTenantDirectory(name))));
   }
 }

@@ -19,20 +19,27 @@ import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.api.v1alpha1.WorkerPoolStatus;
 import io.stevedore.operator.environment.EnvironmentValidation;
 import io.stevedore.operator.kube.DeploymentRollout;
-import io.stevedore.operator.kube.LabelSelectors;
 import io.stevedore.operator.kube.NameReferences;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Reconciles a WorkerPool into its worker Deployment and reports the tenants it serves. */
+/**
+ * Reconciles a WorkerPool into its tenant directory ConfigMap and worker Deployment, and reports the
+ * tenants it serves.
+ */
 @Workflow(
     explicitInvocation = true,
-    dependents = {@Dependent(name = "workers", type = WorkerDeploymentDependentResource.class)})
+    dependents = {
+      @Dependent(name = "tenant-directory", type = TenantDirectoryConfigMapDependentResource.class),
+      @Dependent(
+          name = "workers",
+          type = WorkerDeploymentDependentResource.class,
+          dependsOn = "tenant-directory")
+    })
 @ControllerConfiguration(name = "workerpool")
 public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
-  private static final String TENANTS = "tenants";
   private final StatusReporter status;
 
   public WorkerPoolReconciler(StatusReporter status) {
@@ -45,7 +52,7 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
     // Any tenant change in a namespace may change which of its pools select it.
     var tenants =
         InformerEventSourceConfiguration.from(Tenant.class, WorkerPool.class)
-            .withName(TENANTS)
+            .withName(ServedTenants.EVENT_SOURCE)
             .withNamespacesInheritedFromController()
             .withSecondaryToPrimaryMapper(
                 tenant ->
@@ -93,7 +100,8 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-    List<String> served = servedTenants(pool, context);
+    List<String> served =
+        ServedTenants.of(pool, context).stream().map(t -> t.getMetadata().getName()).toList();
     var rollout = DeploymentRollout.of(context.getSecondaryResource(Deployment.class).orElse(null));
     ReadyState state =
         rollout.complete()
@@ -117,23 +125,10 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
     return status.reportError(pool, WorkerPoolStatus::new, error);
   }
 
-  /** Tenants that name this pool and that its selector selects (in its namespace). */
-  @SuppressWarnings("unchecked")
-  private static List<String> servedTenants(WorkerPool pool, Context<WorkerPool> context) {
-    var tenants =
-        (InformerEventSource<Tenant, WorkerPool>)
-            context.eventSourceRetriever().getEventSourceFor(Tenant.class, TENANTS);
-    var spec = pool.getSpec();
-    return tenants
-        .list(
-            pool.getMetadata().getNamespace(),
-            t ->
-                pool.getMetadata().getName().equals(t.getSpec().getWorkerPool())
-                    && spec.getEnvironment().equals(t.getSpec().getEnvironment())
-                    && LabelSelectors.matches(
-                        spec.getTenantSelector(), t.getMetadata().getLabels()))
-        .map(t -> t.getMetadata().getName())
-        .sorted()
-        .toList();
+  /** The pool's Environment, which the reconciler has checked exists before the workflow runs. */
+  static Environment environment(Context<WorkerPool> context) {
+    return context
+        .getSecondaryResource(Environment.class)
+        .orElseThrow(() -> new IllegalStateException("Environment vanished during reconcile"));
   }
 }

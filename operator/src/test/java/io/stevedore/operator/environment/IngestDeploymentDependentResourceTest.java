@@ -88,7 +88,26 @@ class IngestDeploymentDependentResourceTest {
     assertThat(env.values())
         .filteredOn(e -> e.getValue() != null)
         .extracting(EnvVar::getName)
-        .containsExactly("STEVEDORE_ROLE");
+        .containsExactly("STEVEDORE_ROLE", "STEVEDORE_TENANTS_FILE");
+  }
+
+  @Test
+  void tenantDirectorySecretIsMountedReadOnlyWhereTheRuntimeLooks() {
+    Deployment deployment = desired();
+
+    assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
+        .filteredOn(v -> v.getName().equals("tenants"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
+    Container container = container(deployment);
+    assertThat(container.getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("tenants"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/etc/stevedore/tenants"))
+        .satisfies(m -> assertThat(m.getReadOnly()).isTrue())
+        .satisfies(m -> assertThat(m.getSubPath()).as("a subPath is never refreshed").isNull());
+    assertThat(env(container).get("STEVEDORE_TENANTS_FILE").getValue())
+        .isEqualTo("/etc/stevedore/tenants/tenants.json");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.kube.ApiKeys;
 import io.stevedore.operator.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,7 +25,7 @@ class TenantSecretDependentResourceTest {
     assertThat(encoded).isEqualTo("c3R2X25ldy1rZXk=");
     assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
         .isEqualTo("stv_new-key");
-    assertThat(secret.getData()).containsOnlyKeys(TenantSecretDependentResource.API_KEY);
+    assertThat(secret.getData()).containsOnlyKeys(ApiKeys.SECRET_KEY);
   }
 
   @Test

@@ -103,6 +103,22 @@ class WorkerDeploymentDependentResourceTest {
     assertThat(container(desired()).getResources()).isEqualTo(resources);
   }
 
+  @Test
+  void tenantDirectoryConfigMapIsMountedWhereTheRuntimeLooks() {
+    Deployment deployment = desired();
+
+    assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
+        .filteredOn(v -> v.getName().equals("tenants"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("standard-tenants"))
+        .satisfies(v -> assertThat(v.getSecret()).isNull());
+    Container container = container(deployment);
+    assertThat(container.getVolumeMounts())
+        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/stevedore/tenants"));
+    assertThat(value(container, "STEVEDORE_TENANTS_FILE"))
+        .isEqualTo("/etc/stevedore/tenants/tenants.json");
+  }
+
   private Deployment desired() {
     return WorkerDeploymentDependentResource.desired(pool, environment);
   }

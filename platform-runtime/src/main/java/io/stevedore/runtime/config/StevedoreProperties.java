@@ -2,7 +2,10 @@ package io.stevedore.runtime.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param broker the message broker between ingest and workers
  * @param storage where workers write
  * @param worker settings of the worker role
+ * @param ingest limits of the ingest role
+ * @param tenants where the tenant directory the operator mounts is read from
  */
 @Validated
 @ConfigurationProperties("stevedore")
@@ -26,7 +31,9 @@ public record StevedoreProperties(
     String releaseVersion,
     @Valid @DefaultValue Broker broker,
     @Valid @DefaultValue Storage storage,
-    @Valid @DefaultValue Worker worker) {
+    @Valid @DefaultValue Worker worker,
+    @Valid @DefaultValue Ingest ingest,
+    @Valid @DefaultValue Tenants tenants) {
 
   /** Which broker carries messages, and how to reach each kind. */
   public record Broker(
@@ -80,5 +87,35 @@ public record StevedoreProperties(
    * @param drainSeconds how long shutdown waits for in-flight work; defaults to 120 in
    *     application.properties, which also bounds each graceful shutdown phase with it
    */
-  public record Worker(String pool, @PositiveOrZero int drainSeconds) {}
+  public record Worker(
+      String pool,
+      @PositiveOrZero int drainSeconds,
+      @DefaultValue("200") @Positive int prefetch,
+      @DefaultValue("25") @Positive int writeBatchSize) {}
+
+  /**
+   * Limits of the ingest role; a request beyond them is answered 4xx.
+   *
+   * @param maxBatchEvents most events in one POST
+   * @param maxBodyBytes largest request body
+   * @param maxEventAge oldest event timestamp accepted
+   * @param maxClockSkew how far in the future a device clock may be
+   * @param publishTimeout how long to wait for the broker's confirm before answering 503
+   */
+  public record Ingest(
+      @DefaultValue("500") @Positive int maxBatchEvents,
+      @DefaultValue("1048576") @Positive int maxBodyBytes,
+      @DefaultValue("P7D") Duration maxEventAge,
+      @DefaultValue("PT5M") Duration maxClockSkew,
+      @DefaultValue("PT5S") Duration publishTimeout) {}
+
+  /**
+   * Where the operator's tenant directory is mounted, and how often it is checked for changes.
+   *
+   * @param file the directory file (STEVEDORE_TENANTS_FILE)
+   * @param reloadInterval how often the file's modification is checked
+   */
+  public record Tenants(
+      @DefaultValue("/etc/stevedore/tenants/tenants.json") Path file,
+      @DefaultValue("PT2S") Duration reloadInterval) {}
 }

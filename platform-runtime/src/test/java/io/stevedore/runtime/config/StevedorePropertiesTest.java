@@ -62,7 +62,8 @@ class StevedorePropertiesTest {
         .isEqualTo(
             new StevedoreProperties.MySql(
                 "jdbc:mysql://mysql:3306/stevedore", "writer", "mysql-secret"));
-    assertThat(properties.worker()).isEqualTo(new StevedoreProperties.Worker("orders", 45));
+    assertThat(properties.worker())
+        .isEqualTo(new StevedoreProperties.Worker("orders", 45, 200, 25));
   }
 
   @Test

@@ -1,0 +1,91 @@
+package io.stevedore.operator.platform;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.stevedore.contract.ApiKeyDigest;
+import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.TenantDirectory;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.Plan;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.api.v1alpha1.TenantSpec;
+import io.stevedore.operator.kube.ApiKeys;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The tenant directories that ingest and worker pods read, computed from Tenants (pure). */
+public final class TenantDirectories {
+  private static final int DEFAULT_INGEST_RATE = new Plan().getIngestRatePerSecond();
+  private static final int DEFAULT_RETENTION_DAYS = new TenantSpec().getRetentionDays();
+
+  private TenantDirectories() {}
+
+  /**
+   * Ingest's directory: the Environment's tenants (same namespace) whose Secret holds an API key,
+   * each with the digest of that key, never the key itself.
+   *
+   * @param secretsByName the namespace's tenant Secrets, by Secret name
+   */
+  public static TenantDirectory forIngest(
+      Environment environment, Collection<Tenant> tenants, Map<String, Secret> secretsByName) {
+    String name = environment.getMetadata().getName();
+    String namespace = environment.getMetadata().getNamespace();
+    List<TenantDirectory.Entry> entries =
+        tenants.stream()
+            .filter(t -> namespace.equals(t.getMetadata().getNamespace()))
+            .filter(t -> t.getSpec() != null && name.equals(t.getSpec().getEnvironment()))
+            .flatMap(
+                t ->
+                    apiKeyOf(t, secretsByName)
+                        .map(key -> entry(environment, t, List.of(ApiKeyDigest.sha256(key))))
+                        .stream())
+            .toList();
+    return directory(environment, entries);
+  }
+
+  /** A worker pool's directory: the tenants it serves, without key digests (workers need none). */
+  public static TenantDirectory forWorkers(Environment environment, Collection<Tenant> served) {
+    return directory(
+        environment, served.stream().map(t -> entry(environment, t, List.of())).toList());
+  }
+
+  /** The directory as the runtime reads it; equal directories give equal text. */
+  public static String toJson(TenantDirectory directory) {
+    return Serialization.asJson(directory);
+  }
+
+  private static TenantDirectory directory(
+      Environment environment, List<TenantDirectory.Entry> entries) {
+    return new TenantDirectory(
+        environment.getMetadata().getName(),
+        entries.stream().sorted(Comparator.comparing(TenantDirectory.Entry::name)).toList());
+  }
+
+  private static Optional<String> apiKeyOf(Tenant tenant, Map<String, Secret> secretsByName) {
+    return ApiKeys.read(secretsByName.get(PlatformNames.tenantSecret(tenant.getMetadata().getName())));
+  }
+
+  private static TenantDirectory.Entry entry(
+      Environment environment, Tenant tenant, List<String> apiKeySha256) {
+    String namespace = tenant.getMetadata().getNamespace();
+    String name = tenant.getMetadata().getName();
+    TenantSpec spec = tenant.getSpec();
+    Plan plan = spec.getPlan();
+    return new TenantDirectory.Entry(
+        name,
+        namespace,
+        PlatformNames.tenantQueues(namespace, name).main(),
+        RecordTable.name(
+            environment.getSpec().getStorage().getDynamodb().getTablePrefix(), namespace, name),
+        Objects.requireNonNullElse(
+            plan == null ? null : plan.getIngestRatePerSecond(), DEFAULT_INGEST_RATE),
+        Objects.requireNonNullElse(spec.getRetentionDays(), DEFAULT_RETENTION_DAYS),
+        apiKeySha256,
+        false); // a Tenant cannot be suspended yet
+
+  }
+}

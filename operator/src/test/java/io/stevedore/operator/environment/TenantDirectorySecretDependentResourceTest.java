@@ -1,0 +1,85 @@
+package io.stevedore.operator.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.stevedore.contract.ApiKeyDigest;
+import io.stevedore.contract.TenantDirectory;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TenantDirectorySecretDependentResourceTest {
+  private static final String KEY = "stv_raw-key-never-copied";
+
+  private final Environment environment = Fixtures.environment("team-a", "staging");
+
+  @Test
+  void secretIsNamedAfterTheEnvironmentAndIsNoTenantSecret() {
+    var metadata = desired().getMetadata();
+
+    assertThat(metadata.getName()).isEqualTo("staging-tenants");
+    assertThat(metadata.getNamespace()).isEqualTo("team-a");
+    assertThat(metadata.getLabels())
+        .containsEntry("stevedore.io/environment", "staging")
+        .containsEntry("app.kubernetes.io/component", "tenant-directory")
+        .doesNotContainKey("stevedore.io/tenant");
+  }
+
+  @Test
+  void onlyKeyIsTheDirectoryFileWithTheTenantsKeyDigest() {
+    Secret secret = desired();
+
+    assertThat(secret.getData()).containsOnlyKeys(TenantDirectory.FILE_NAME);
+    var directory = Serialization.unmarshal(file(secret), TenantDirectory.class);
+    assertThat(directory.tenants())
+        .singleElement()
+        .satisfies(e -> assertThat(e.name()).isEqualTo("acme"))
+        .satisfies(e -> assertThat(e.apiKeySha256()).containsExactly(ApiKeyDigest.sha256(KEY)));
+  }
+
+  @Test
+  void rawKeyAppearsNowhereInTheSecret() {
+    Secret secret = desired();
+
+    assertThat(file(secret)).doesNotContain(KEY);
+    assertThat(Serialization.asJson(secret))
+        .doesNotContain(KEY)
+        .doesNotContain(encode(KEY))
+        .doesNotContain(encode(KEY).substring(0, 16));
+  }
+
+  @Test
+  void unchangedInputGivesAnIdenticalSecret() {
+    assertThat(desired()).isEqualTo(desired());
+  }
+
+  private Secret desired() {
+    var tenant = Fixtures.tenant("team-a", "acme", "staging", "standard", "standard");
+    var tenantSecret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("tenant-acme")
+            .endMetadata()
+            .withData(Map.of("apiKey", encode(KEY)))
+            .build();
+    return TenantDirectorySecretDependentResource.desired(
+        environment, List.of(tenant), Map.of("tenant-acme", tenantSecret));
+  }
+
+  private static String file(Secret secret) {
+    return new String(
+        Base64.getDecoder().decode(secret.getData().get(TenantDirectory.FILE_NAME)),
+        StandardCharsets.UTF_8);
+  }
+
+  private static String encode(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+}

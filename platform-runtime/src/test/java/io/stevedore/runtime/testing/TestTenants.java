@@ -1,0 +1,87 @@
+package io.stevedore.runtime.testing;
+
+import io.stevedore.contract.ApiKeyDigest;
+import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.TenantDirectory;
+import io.stevedore.contract.TenantQueues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tenants for a test, written as the operator writes its tenant directory; names are unique per run
+ * so that queues and tables on the shared broker never collide.
+ */
+public final class TestTenants {
+  public static final String TABLE_PREFIX = "test-";
+
+  /** A tenant and its API key (the directory only holds the key's digest). */
+  public record TestTenant(TenantDirectory.Entry entry, String apiKey) {
+    public String name() {
+      return entry.name();
+    }
+
+    public TenantQueues queues() {
+      return TenantQueues.of(entry.namespace(), entry.name());
+    }
+  }
+
+  private final String namespace = "t" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<TestTenant> tenants = new ArrayList<>();
+  private final Path file;
+
+  public TestTenants(Path directory) {
+    this.file = directory.resolve(TenantDirectory.FILE_NAME);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Adds a tenant with the given ingest rate and writes the directory file. */
+  public TestTenant add(String name, int ingestRatePerSecond) {
+    String apiKey = "stv_test_" + UUID.randomUUID();
+    var entry =
+        new TenantDirectory.Entry(
+            name,
+            namespace,
+            TenantQueues.of(namespace, name).main(),
+            RecordTable.name(TABLE_PREFIX, namespace, name),
+            ingestRatePerSecond,
+            30,
+            List.of(ApiKeyDigest.sha256(apiKey)),
+            false);
+    var tenant = new TestTenant(entry, apiKey);
+    tenants.add(tenant);
+    write();
+    return tenant;
+  }
+
+  public List<TestTenant> all() {
+    return List.copyOf(tenants);
+  }
+
+  private void write() {
+    var directory = new TenantDirectory("test", tenants.stream().map(TestTenant::entry).toList());
+    try {
+      Path temp = Files.createTempFile(file.getParent(), "tenants", ".tmp");
+      Files.write(temp, JsonMapper.shared().writeValueAsBytes(directory));
+      Files.move(
+          temp,
+          file,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
