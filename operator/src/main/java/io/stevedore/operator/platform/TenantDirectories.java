@@ -66,7 +66,8 @@ public final class TenantDirectories {
   }
 
   private static Optional<String> apiKeyOf(Tenant tenant, Map<String, Secret> secretsByName) {
-    return ApiKeys.read(secretsByName.get(PlatformNames.tenantSecret(tenant.getMetadata().getName())));
+    return ApiKeys.read(
+        secretsByName.get(PlatformNames.tenantSecret(tenant.getMetadata().getName())));
   }
 
   private static TenantDirectory.Entry entry(
@@ -86,6 +87,5 @@ public final class TenantDirectories {
         Objects.requireNonNullElse(spec.getRetentionDays(), DEFAULT_RETENTION_DAYS),
         apiKeySha256,
         false); // a Tenant cannot be suspended yet
-
   }
 }

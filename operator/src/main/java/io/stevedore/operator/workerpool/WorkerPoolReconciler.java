@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reconciles a WorkerPool into its tenant directory ConfigMap and worker Deployment, and reports the
- * tenants it serves.
+ * Reconciles a WorkerPool into its tenant directory ConfigMap and worker Deployment, and reports
+ * the tenants it serves.
  */
 @Workflow(
     explicitInvocation = true,

@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.stevedore.contract.ApiKeyDigest;
+import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.kube.ApiKeys;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +50,76 @@ class EnvironmentReconcilerTest {
     assertThat(env.getStatus().getRelease()).isEqualTo("1.0.0");
     assertThat(env.getStatus().getIngestUrl()).isEqualTo("http://staging-ingest." + ns + ".svc:80");
     assertThat(harness.events(ns, "staging")).anyMatch(e -> e.getReason().equals("Available"));
+    assertThat(ingest.getSpec().getTemplate().getSpec().getVolumes())
+        .anySatisfy(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
+    assertThat(tenantDirectory(ns, "staging-tenants").tenants()).isEmpty();
+  }
+
+  @Test
+  void tenantIsInTheIngestDirectoryWithItsKeyDigestUntilTheTenantIsDeleted() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "staging"));
+    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+    harness.create(Fixtures.tenant(ns, "globex", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    String key =
+        ApiKeys.read(harness.client().secrets().inNamespace(ns).withName("tenant-acme").get())
+            .orElseThrow();
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenantDirectory(ns, "staging-tenants").tenants())
+                    .extracting(TenantDirectory.Entry::name)
+                    .containsExactly("acme", "globex"));
+    assertThat(tenantDirectory(ns, "staging-tenants").tenants().get(0).apiKeySha256())
+        .containsExactly(ApiKeyDigest.sha256(key));
+    assertThat(tenantDirectoryJson(ns, "staging-tenants")).doesNotContain(key);
+
+    harness.client().resources(Tenant.class).inNamespace(ns).withName("acme").delete();
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenantDirectory(ns, "staging-tenants").tenants())
+                    .extracting(TenantDirectory.Entry::name)
+                    .containsExactly("globex"));
+    // No garbage collector here: the orphaned key Secret stays, yet grants nothing.
+    assertThat(harness.client().secrets().inNamespace(ns).withName("tenant-acme").get())
+        .isNotNull();
+  }
+
+  @Test
+  void tenantMovedToAnotherEnvironmentLeavesTheFirstDirectoryForTheSecond() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "staging"));
+    harness.create(Fixtures.environment(ns, "prod"));
+    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+    eventually()
+        .untilAsserted(
+            () -> assertThat(tenantDirectory(ns, "staging-tenants").tenants()).hasSize(1));
+
+    harness
+        .client()
+        .resources(Tenant.class)
+        .inNamespace(ns)
+        .withName("acme")
+        .edit(
+            t -> {
+              t.getSpec().setEnvironment("prod");
+              return t;
+            });
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              assertThat(tenantDirectory(ns, "staging-tenants").tenants()).isEmpty();
+              assertThat(tenantDirectory(ns, "prod-tenants").tenants())
+                  .singleElement()
+                  .satisfies(e -> assertThat(e.table()).isEqualTo("prod-" + ns + ".acme"));
+            });
   }
 
   @Test
@@ -168,6 +245,16 @@ class EnvironmentReconcilerTest {
     assertThat(config.getMetadata().getOwnerReferences())
         .singleElement()
         .satisfies(o -> assertThat(o.getKind()).isEqualTo("Environment"));
+  }
+
+  private static TenantDirectory tenantDirectory(String ns, String secret) {
+    return Serialization.unmarshal(tenantDirectoryJson(ns, secret), TenantDirectory.class);
+  }
+
+  private static String tenantDirectoryJson(String ns, String secret) {
+    var data = harness.client().secrets().inNamespace(ns).withName(secret).get().getData();
+    return new String(
+        Base64.getDecoder().decode(data.get(TenantDirectory.FILE_NAME)), StandardCharsets.UTF_8);
   }
 
   private static String checksum(String ns, String deployment) {

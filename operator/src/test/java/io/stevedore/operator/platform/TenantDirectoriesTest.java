@@ -48,8 +48,7 @@ class TenantDirectoriesTest {
 
   @Test
   void entriesAreSortedByNameWhateverTheInputOrder() {
-    var secrets =
-        secrets(secret("globex", "k1"), secret("acme", "k2"), secret("initech", "k3"));
+    var secrets = secrets(secret("globex", "k1"), secret("acme", "k2"), secret("initech", "k3"));
 
     var directory =
         TenantDirectories.forIngest(

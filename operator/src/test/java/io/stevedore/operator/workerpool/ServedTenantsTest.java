@@ -23,7 +23,9 @@ class ServedTenantsTest {
                 Fixtures.tenant("team-a", "other-env", "prod", "standard", "standard"),
                 Fixtures.tenant("team-b", "other-namespace", "staging", "standard", "standard")));
 
-    assertThat(served).extracting(t -> t.getMetadata().getName()).containsExactly("a-corp", "b-corp");
+    assertThat(served)
+        .extracting(t -> t.getMetadata().getName())
+        .containsExactly("a-corp", "b-corp");
   }
 
   @Test
