@@ -86,8 +86,11 @@ public final class ResourceTable {
     }
     for (var secret : managed(client.secrets().inNamespace(namespace).list().getItems())) {
       // Names only: a Secret's contents are never printed.
+      boolean apiKey = secret.getMetadata().getLabels().containsKey(Labels.TENANT);
       out.append(
-          String.format("%-12s %-24s %s%n", "Secret", secret.getMetadata().getName(), "api key"));
+          String.format(
+              "%-12s %-24s %s%n",
+              "Secret", secret.getMetadata().getName(), apiKey ? "api key" : "tenant directory"));
     }
     return out.toString();
   }

@@ -51,7 +51,9 @@ class EnvironmentReconcilerTest {
     assertThat(env.getStatus().getIngestUrl()).isEqualTo("http://staging-ingest." + ns + ".svc:80");
     assertThat(harness.events(ns, "staging")).anyMatch(e -> e.getReason().equals("Available"));
     assertThat(ingest.getSpec().getTemplate().getSpec().getVolumes())
-        .anySatisfy(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
+        .filteredOn(v -> v.getName().equals("tenants"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
     assertThat(tenantDirectory(ns, "staging-tenants").tenants()).isEmpty();
   }
 

@@ -32,7 +32,9 @@ class SandboxTest {
         .containsPattern("Tenant\\s+acme\\s+True")
         .containsPattern("Tenant\\s+globex\\s+True")
         .containsPattern("Tenant\\s+initech\\s+True")
-        .contains("Secret       tenant-acme");
+        .containsPattern("Secret\\s+tenant-acme\\s+api key")
+        .containsPattern("Secret\\s+staging-tenants\\s+tenant directory")
+        .containsPattern("ConfigMap\\s+standard-tenants\\s+1 keys");
   }
 
   @Test

@@ -39,7 +39,9 @@ class WorkerPoolReconcilerTest {
     assertThat(workers.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
         .isEqualTo(120 + WorkerDeploymentDependentResource.KILL_MARGIN_SECONDS);
     assertThat(workers.getSpec().getTemplate().getSpec().getVolumes())
-        .anySatisfy(v -> assertThat(v.getConfigMap().getName()).isEqualTo("standard-tenants"));
+        .filteredOn(v -> v.getName().equals("tenants"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("standard-tenants"));
   }
 
   @Test
