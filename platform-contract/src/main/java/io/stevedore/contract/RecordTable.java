@@ -1,5 +1,9 @@
 package io.stevedore.contract;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /**
  * Layout of a tenant's DynamoDB table: one item per event, keyed so that a redelivered event
  * overwrites itself (idempotent) and a device's events read back in time order.
@@ -20,14 +24,28 @@ public final class RecordTable {
   public static final String PAYLOAD = "payload";
   public static final String RECEIVED_AT = "receivedAt";
 
+  /** Fixed width, so that timestamps sort as strings in time order (Instant.toString does not). */
+  private static final DateTimeFormatter SORTABLE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private RecordTable() {}
+
+  /** The stored form of a timestamp: UTC, millisecond precision, fixed width. */
+  public static String timestamp(Instant instant) {
+    return SORTABLE.format(instant);
+  }
+
+  /** The sort-key value of an event. */
+  public static String timeEvent(Instant timestamp, String eventId) {
+    return timeEvent(timestamp(timestamp), eventId);
+  }
 
   /** The table of {@code tenant} under the environment's {@code prefix}. */
   public static String name(String prefix, String namespace, String tenant) {
     return prefix + namespace + "." + tenant;
   }
 
-  /** The sort-key value of an event; ISO instants sort as strings in time order. */
+  /** The sort-key value of an event whose timestamp is already in {@link #timestamp} form. */
   public static String timeEvent(String isoTimestamp, String eventId) {
     return isoTimestamp + "#" + eventId;
   }

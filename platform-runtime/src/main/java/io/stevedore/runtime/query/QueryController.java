@@ -1,0 +1,79 @@
+package io.stevedore.runtime.query;
+
+import io.stevedore.runtime.web.ApiKeyAuthentication;
+import io.stevedore.runtime.web.ApiProblem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** `GET /v1/devices/{deviceId}/events`: a device's stored events for the calling tenant only. */
+@RestController
+@ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
+public class QueryController {
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+  static final Duration DEFAULT_WINDOW = Duration.ofDays(1);
+
+  private final ApiKeyAuthentication authentication;
+  private final EventQuery query;
+  private final Clock clock;
+
+  public QueryController(ApiKeyAuthentication authentication, DynamoDbClient dynamo, Clock clock) {
+    this.authentication = authentication;
+    this.query = new EventQuery(dynamo);
+    this.clock = clock;
+  }
+
+  @GetMapping("/v1/devices/{deviceId}/events")
+  public EventPage events(
+      @RequestHeader HttpHeaders headers,
+      @PathVariable String deviceId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor) {
+    var tenant = authentication.tenant(headers);
+    Instant end = to == null ? Instant.now(clock) : instant("to", to);
+    Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
+    if (!start.isBefore(end)) {
+      throw ApiProblem.invalid(
+          "from must be before to",
+          List.of(new ApiProblem.FieldError("/from", "must be before to (" + end + ")")));
+    }
+    int pageSize = limit == null ? DEFAULT_LIMIT : limit;
+    if (pageSize < 1 || pageSize > MAX_LIMIT) {
+      throw ApiProblem.invalid(
+          "limit out of range",
+          List.of(new ApiProblem.FieldError("/limit", "must be between 1 and " + MAX_LIMIT)));
+    }
+    try {
+      return query.find(tenant, deviceId, start, end, type, pageSize, cursor);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.invalid(
+          "invalid cursor", List.of(new ApiProblem.FieldError("/cursor", e.getMessage())));
+    }
+  }
+
+  private static Instant instant(String parameter, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.invalid(
+          "invalid " + parameter,
+          List.of(
+              new ApiProblem.FieldError(
+                  "/" + parameter, "must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z")));
+    }
+  }
+}
