@@ -42,6 +42,29 @@ public record TenantQueues(String main, String deadLetter, List<String> retries)
         RETRY_DELAYS.stream().map(d -> main + ".retry." + d.toSeconds() + "s").toList());
   }
 
+  /**
+   * SQS redrive threshold of a main queue: the worker dead-letters with a reason after
+   * MAX_ATTEMPTS; the redrive policy only catches messages that crash workers, with some slack for
+   * receives a draining worker gives back.
+   */
+  public static final int SQS_MAX_RECEIVE_COUNT = MAX_ATTEMPTS + 2;
+
+  /** Longest SQS queue name. */
+  public static final int SQS_MAX_NAME = 80;
+
+  /**
+   * The SQS name of one of these queues: SQS allows only letters, digits, '-' and '_'. On SQS the
+   * retry delays are visibility timeouts, so only the main and dead-letter queues exist there.
+   */
+  public static String sqsName(String queue) {
+    String name = queue.replace('.', '-');
+    if (name.length() > SQS_MAX_NAME) {
+      throw new IllegalArgumentException(
+          "queue " + queue + " is longer than SQS allows (" + SQS_MAX_NAME + ")");
+    }
+    return name;
+  }
+
   /** The delay queue for a message that has failed {@code failedAttempts} times (1-based). */
   public String retryQueueAfter(int failedAttempts) {
     return retries.get(Math.min(failedAttempts, retries.size()) - 1);
