@@ -1,5 +1,6 @@
 package io.stevedore.operator.environment;
 
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.stevedore.operator.api.v1alpha1.Environment;
@@ -29,16 +30,22 @@ public class IngestDeploymentDependentResource
   static Deployment desired(Environment environment) {
     var ingest = environment.getSpec().getIngest();
     String name = environment.getMetadata().getName();
+    int replicas = ingest == null ? 2 : ingest.getReplicas();
     return PlatformDeployment.build(
         environment,
         new PlatformDeployment.Role(
             ROLE,
             PlatformNames.ingest(name),
-            ingest == null ? 2 : ingest.getReplicas(),
+            replicas,
             ingest == null ? null : ingest.getResources(),
             TERMINATION_GRACE_SECONDS,
             Map.of(),
-            List.of(),
+            // Each pod enforces its share of a tenant's rate, so the plan holds across replicas.
+            List.of(
+                new EnvVarBuilder()
+                    .withName("STEVEDORE_INGEST_REPLICAS")
+                    .withValue(String.valueOf(Math.max(1, replicas)))
+                    .build()),
             PlatformDeployment.tenantDirectoryFromSecret(
                 PlatformNames.ingestTenantDirectory(name))));
   }

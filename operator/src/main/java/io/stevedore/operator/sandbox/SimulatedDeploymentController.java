@@ -1,9 +1,7 @@
 package io.stevedore.operator.sandbox;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.Objects;
@@ -43,32 +41,7 @@ public final class SimulatedDeploymentController implements AutoCloseable {
 
   private void rollOut(Deployment deployment) {
     int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
-    Long generation = deployment.getMetadata().getGeneration();
-    var status = deployment.getStatus();
-    if (status != null
-        && Objects.equals(status.getObservedGeneration(), generation)
-        && Objects.equals(status.getAvailableReplicas(), replicas)
-        && Objects.equals(status.getReplicas(), replicas)) {
-      return;
-    }
-    deployment.setStatus(
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(generation)
-            .withReplicas(replicas)
-            .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
-            .withAvailableReplicas(replicas)
-            .addNewCondition()
-            .withType("Available")
-            .withStatus("True")
-            .withReason("MinimumReplicasAvailable")
-            .endCondition()
-            .build());
-    try {
-      client.apps().deployments().resource(deployment).updateStatus();
-    } catch (KubernetesClientException e) {
-      // A conflict means a newer version exists; its own update event brings it back here.
-    }
+    DeploymentStatusWriter.write(client, deployment, replicas, replicas);
   }
 
   @Override

@@ -88,7 +88,18 @@ class IngestDeploymentDependentResourceTest {
     assertThat(env.values())
         .filteredOn(e -> e.getValue() != null)
         .extracting(EnvVar::getName)
-        .containsExactly("STEVEDORE_ROLE", "STEVEDORE_TENANTS_FILE");
+        .containsExactlyInAnyOrder(
+            "STEVEDORE_ROLE", "STEVEDORE_TENANTS_FILE", "STEVEDORE_INGEST_REPLICAS");
+  }
+
+  @Test
+  void eachIngestPodIsToldHowManyReplicasShareATenantsRateLimit() {
+    var environment = Fixtures.environment("team-a", "staging");
+    environment.getSpec().getIngest().setReplicas(3);
+
+    var env = env(container(IngestDeploymentDependentResource.desired(environment)));
+
+    assertThat(env.get("STEVEDORE_INGEST_REPLICAS").getValue()).isEqualTo("3");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,27 +56,25 @@ public class ClientsConfiguration {
   @Bean(destroyMethod = "close")
   DynamoDbClient dynamoDbClient(StevedoreProperties properties) {
     var dynamo = properties.storage().dynamodb();
-    var builder =
-        DynamoDbClient.builder()
-            .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
-            .region(Region.of(dynamo.region() == null ? "us-east-1" : dynamo.region()));
-    if (dynamo.endpoint() != null && !dynamo.endpoint().isBlank()) {
-      builder.endpointOverride(URI.create(dynamo.endpoint()));
-    }
-    return builder.build();
+    return aws(DynamoDbClient.builder(), dynamo.region(), dynamo.endpoint()).build();
   }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "stevedore.broker.type", havingValue = "sqs")
   SqsClient sqsClient(StevedoreProperties properties) {
     var sqs = properties.broker().sqs();
-    var builder =
-        SqsClient.builder()
-            .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
-            .region(Region.of(sqs.region() == null ? "us-east-1" : sqs.region()));
-    if (sqs.endpoint() != null && !sqs.endpoint().isBlank()) {
-      builder.endpointOverride(URI.create(sqs.endpoint()));
+    return aws(SqsClient.builder(), sqs.region(), sqs.endpoint()).build();
+  }
+
+  /** Region, endpoint override (local stand-ins) and a pooled Apache HTTP client. */
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B aws(
+      B builder, String region, String endpoint) {
+    builder
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+        .region(Region.of(region == null ? "us-east-1" : region));
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint));
     }
-    return builder.build();
+    return builder;
   }
 }

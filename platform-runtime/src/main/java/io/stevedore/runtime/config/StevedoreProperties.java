@@ -86,12 +86,18 @@ public record StevedoreProperties(
    * @param pool name of the WorkerPool resource this worker belongs to
    * @param drainSeconds how long shutdown waits for in-flight work; defaults to 120 in
    *     application.properties, which also bounds each graceful shutdown phase with it
+   * @param prefetch messages each queue's consumer may hold unacknowledged
+   * @param writeBatchSize records per DynamoDB BatchWriteItem call (at most 25)
+   * @param concurrency batches processed at once
+   * @param rulesTtl how long a tenant's processing rules are cached before being read again
    */
   public record Worker(
       String pool,
       @PositiveOrZero int drainSeconds,
       @DefaultValue("200") @Positive int prefetch,
-      @DefaultValue("25") @Positive int writeBatchSize) {}
+      @DefaultValue("25") @Positive int writeBatchSize,
+      @DefaultValue("8") @Positive int concurrency,
+      @DefaultValue("10s") Duration rulesTtl) {}
 
   /**
    * Limits of the ingest role; a request beyond them is answered 4xx.

@@ -1,19 +1,38 @@
 package io.stevedore.runtime.worker;
 
+import com.rabbitmq.client.ConnectionFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stevedore.runtime.broker.QueueConsumers;
+import io.stevedore.runtime.broker.rabbit.RabbitQueueConsumers;
 import io.stevedore.runtime.config.StevedoreProperties;
+import io.stevedore.runtime.rules.TenantRules;
+import io.stevedore.runtime.storage.ProcessingLog;
+import io.stevedore.runtime.storage.RecordWriter;
+import io.stevedore.runtime.tenant.TenantDirectoryFile;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Beans of the worker role (broker in, storage out); consumers and store writers belong here. */
+/**
+ * Beans of the worker role (broker in, storage out): the queue consumers, the batch processor and
+ * what it writes to, and the in-flight endpoint.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "stevedore.role", havingValue = "worker")
 public class WorkerConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
   @Bean
   ApplicationRunner logWorkerSettings(StevedoreProperties properties) {
@@ -25,5 +44,77 @@ public class WorkerConfiguration {
             properties.worker().drainSeconds(),
             properties.broker(),
             properties.storage());
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(
+      name = "stevedore.broker.type",
+      havingValue = "rabbitmq",
+      matchIfMissing = true)
+  RabbitQueueConsumers rabbitQueueConsumers(
+      ConnectionFactory factory, StevedoreProperties properties) {
+    return new RabbitQueueConsumers(factory, properties.worker().prefetch(), CONFIRM_TIMEOUT);
+  }
+
+  @Bean
+  TenantRules tenantRules(
+      JdbcTemplate jdbc, Clock clock, MeterRegistry meters, StevedoreProperties properties) {
+    return new TenantRules(jdbc, properties.worker().rulesTtl(), clock, meters);
+  }
+
+  @Bean
+  RecordWriter recordWriter(DynamoDbClient dynamoDb, StevedoreProperties properties) {
+    return new RecordWriter(dynamoDb, properties.worker().writeBatchSize());
+  }
+
+  @Bean
+  ProcessingLog processingLog(JdbcTemplate jdbc, @Value("${HOSTNAME:}") String hostname) {
+    return new ProcessingLog(jdbc, hostname.isBlank() ? localHostName() : hostname);
+  }
+
+  @Bean
+  WorkerMetrics workerMetrics(MeterRegistry meters) {
+    return new WorkerMetrics(meters);
+  }
+
+  @Bean
+  BatchProcessor batchProcessor(
+      TenantRules rules,
+      RecordWriter writer,
+      ProcessingLog processingLog,
+      WorkerMetrics metrics,
+      Clock clock) {
+    return new BatchProcessor(rules, writer, processingLog, metrics, clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  QueueWorker queueWorker(
+      QueueConsumers consumers,
+      TenantDirectoryFile directory,
+      BatchProcessor processor,
+      StevedoreProperties properties,
+      MeterRegistry meters) {
+    // Within Spring's shutdown phase timeout (also drain-seconds), leaving time to close.
+    Duration drain = Duration.ofSeconds(properties.worker().drainSeconds()).minusMillis(500);
+    return new QueueWorker(
+        consumers,
+        directory,
+        processor,
+        properties.worker().concurrency(),
+        drain.isNegative() ? Duration.ZERO : drain,
+        meters);
+  }
+
+  @Bean
+  InFlightEndpoint inFlightEndpoint(QueueWorker worker) {
+    return new InFlightEndpoint(worker);
+  }
+
+  private static String localHostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
   }
 }

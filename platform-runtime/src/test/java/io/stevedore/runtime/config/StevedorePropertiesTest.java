@@ -63,7 +63,9 @@ class StevedorePropertiesTest {
             new StevedoreProperties.MySql(
                 "jdbc:mysql://mysql:3306/stevedore", "writer", "mysql-secret"));
     assertThat(properties.worker())
-        .isEqualTo(new StevedoreProperties.Worker("orders", 45, 200, 25));
+        .isEqualTo(
+            new StevedoreProperties.Worker(
+                "orders", 45, 200, 25, 8, java.time.Duration.ofSeconds(10)));
   }
 
   @Test

@@ -32,7 +32,9 @@ public final class DynamoDbLocal implements AutoCloseable {
     this.port = port;
     this.server =
         ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", String.valueOf(port), "-disableTelemetry"});
+            new String[] {
+              "-inMemory", "-sharedDb", "-port", String.valueOf(port), "-disableTelemetry"
+            });
     server.start();
     this.client =
         DynamoDbClient.builder()

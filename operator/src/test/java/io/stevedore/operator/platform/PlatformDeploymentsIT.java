@@ -1,0 +1,208 @@
+package io.stevedore.operator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.OperatorSettings;
+import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.api.RepositoryPaths;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.api.v1alpha1.WorkerPool;
+import io.stevedore.operator.sandbox.EmbeddedKubernetes;
+import io.stevedore.operator.sandbox.LocalKubelet;
+import io.stevedore.operator.status.Conditions;
+import io.stevedore.operator.testing.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Deployments the operator makes really run the platform: the runtime jar, started as a pod
+ * with exactly the pod template's configuration (ConfigMap, Secrets, mounted tenant directory),
+ * becomes ready in its role, ingests a tenant's events and its workers store them.
+ */
+class PlatformDeploymentsIT {
+  private static final String NS = "platform-it";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void ingestAndWorkerDeploymentsRunTheRuntimeAndCarryATenantsEventsToItsTable() throws Exception {
+    try (var services = new PlatformServices();
+        var kubernetes = EmbeddedKubernetes.start(0);
+        var kubelet = new LocalKubelet(kubernetes.client(), settings(services));
+        var operator =
+            StevedoreOperator.start(
+                kubernetes.client(), OperatorSettings.embedded("platform-it"))) {
+      var client = kubernetes.client();
+      kubernetes.createNamespace(NS);
+      client
+          .resource(secret("local-rabbitmq", Map.of("username", "guest", "password", "guest")))
+          .create();
+      client
+          .resource(
+              secret(
+                  "local-mysql",
+                  Map.of(
+                      "url",
+                      services.jdbcUrl(),
+                      "username",
+                      PlatformServices.MYSQL_USER,
+                      "password",
+                      PlatformServices.MYSQL_PASSWORD)))
+          .create();
+      var environment = Fixtures.environment(NS, "local");
+      var rabbit = environment.getSpec().getBroker().getRabbitmq();
+      rabbit.setUrl("amqp://127.0.0.1:5672");
+      rabbit.getCredentialsSecretRef().setName("local-rabbitmq");
+      environment.getSpec().getStorage().getMysql().getConnectionSecretRef().setName("local-mysql");
+      environment.getSpec().getStorage().getDynamodb().setEndpoint(services.dynamoEndpoint());
+      environment.getSpec().getIngest().setReplicas(1);
+      client.resource(environment).create();
+      client.resource(Fixtures.workerPool(NS, "standard", "local", "standard")).create();
+      client.resource(Fixtures.tenant(NS, "acme", "local", "standard", "standard")).create();
+      TenantQueues queues = TenantQueues.of(NS, "acme");
+      services.declareQueues(queues);
+      services.createRecordTable(RecordTable.name("local-", NS, "acme"));
+      try {
+        // Ready now means: the runtime processes passed their real readiness probes.
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .untilAsserted(
+                () -> {
+                  assertThat(
+                          ready(
+                              client
+                                  .resources(Environment.class)
+                                  .inNamespace(NS)
+                                  .withName("local")
+                                  .get()
+                                  .getStatus()
+                                  .getConditions()))
+                      .isTrue();
+                  assertThat(
+                          ready(
+                              client
+                                  .resources(WorkerPool.class)
+                                  .inNamespace(NS)
+                                  .withName("standard")
+                                  .get()
+                                  .getStatus()
+                                  .getConditions()))
+                      .isTrue();
+                  assertThat(
+                          ready(
+                              client
+                                  .resources(Tenant.class)
+                                  .inNamespace(NS)
+                                  .withName("acme")
+                                  .get()
+                                  .getStatus()
+                                  .getConditions()))
+                      .isTrue();
+                });
+        String apiKey =
+            new String(
+                Base64.getDecoder()
+                    .decode(
+                        client
+                            .secrets()
+                            .inNamespace(NS)
+                            .withName("tenant-acme")
+                            .get()
+                            .getData()
+                            .get("apiKey")),
+                StandardCharsets.UTF_8);
+        int ingestPort = kubelet.httpPorts(NS, "local-ingest").get(0);
+        String body =
+            """
+            {"events":[{"deviceId":"truck-7","eventId":"e-1","timestamp":"%s","type":"location","payload":{"latitude":52.37,"longitude":4.89}}]}
+            """
+                .formatted(Instant.now().minusSeconds(5));
+
+        // The tenant directory reaches ingest through the mounted Secret, refreshed in place.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> assertThat(post(ingestPort, apiKey, body).statusCode()).isEqualTo(202));
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  var page =
+                      get(
+                          ingestPort,
+                          apiKey,
+                          "/v1/devices/truck-7/events?from=2020-01-01T00:00:00Z");
+                  assertThat(page.statusCode()).isEqualTo(200);
+                  assertThat(page.body()).contains("\"eventId\":\"e-1\"");
+                });
+      } finally {
+        services.deleteQueues(queues);
+      }
+    }
+  }
+
+  private static LocalKubelet.Settings settings(PlatformServices services) throws Exception {
+    var jar =
+        RepositoryPaths.root().resolve("platform-runtime/target/stevedore-platform-runtime.jar");
+    return new LocalKubelet.Settings(
+        jar,
+        Files.createTempDirectory("kubelet"),
+        1,
+        List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            "local",
+            "AWS_SECRET_ACCESS_KEY",
+            "local",
+            "AWS_REGION",
+            "eu-west-1"));
+  }
+
+  private static boolean ready(List<io.fabric8.kubernetes.api.model.Condition> conditions) {
+    return Conditions.isTrue(conditions, Conditions.READY);
+  }
+
+  private static io.fabric8.kubernetes.api.model.Secret secret(
+      String name, Map<String, String> data) {
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(NS)
+        .endMetadata()
+        .withStringData(data)
+        .build();
+  }
+
+  private static HttpResponse<String> post(int port, String apiKey, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(int port, String apiKey, String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + apiKey)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,35 @@
+package io.stevedore.runtime.broker.rabbit;
+
+import com.rabbitmq.client.ConnectionFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * The ingest role's publisher when the broker is RabbitMQ, and the readiness check that goes with
+ * it (rabbit-publisher.properties puts the `broker` indicator into the readiness group).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
+@ConditionalOnProperty(
+    name = "stevedore.broker.type",
+    havingValue = "rabbitmq",
+    matchIfMissing = true)
+@PropertySource("classpath:io/stevedore/runtime/broker/rabbit/rabbit-publisher.properties")
+public class RabbitPublisherConfiguration {
+
+  /** Channels shared by all request threads; each is held only while writing one message. */
+  static final int CHANNELS = Integer.getInteger("xchannels", 8);
+
+  @Bean(destroyMethod = "close")
+  RabbitEventPublisher rabbitEventPublisher(ConnectionFactory factory, MeterRegistry registry) {
+    return new RabbitEventPublisher(factory, registry, CHANNELS);
+  }
+
+  @Bean
+  RabbitPublisherHealthIndicator brokerHealthIndicator(RabbitEventPublisher publisher) {
+    return new RabbitPublisherHealthIndicator(publisher);
+  }
+}

@@ -1,0 +1,344 @@
+package io.stevedore.runtime.ingest;
+
+import io.stevedore.runtime.event.DeviceEvent;
+import io.stevedore.runtime.web.ApiProblem;
+import io.stevedore.runtime.web.ApiProblem.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a POST /v1/events body in one streaming pass and checks it against the ingest rules. Pure:
+ * the caller passes the time. A body that is not JSON is a 400 problem saying where it stopped
+ * being JSON; otherwise the result is the events, or every field that was wrong, each named by a
+ * JSON pointer. Payloads stay the JSON text the device sent ({@link RawJsonPayload}).
+ *
+ * <p>The rules, per event: `deviceId` and `eventId` are required non-blank strings of at most 128
+ * characters; `timestamp` is a required ISO-8601 date-time with offset within [now - maxEventAge,
+ * now + maxClockSkew]; `type` is required and matches {@value #TYPE_PATTERN}; `payload` is optional
+ * and an object when present; a (deviceId, eventId) pair seen earlier in the batch is a duplicate,
+ * as event ids are unique per device. Other fields are ignored. A batch holds 1 to maxBatchEvents.
+ */
+public final class EventBatchReader {
+  static final int MAX_ID_LENGTH = 128;
+  static final String TYPE_PATTERN = "[a-z][a-z0-9_.-]{0,63}";
+  private static final JsonMapper JSON = JsonMapper.shared();
+  // Stands for a value of the wrong JSON type, which a rule reports as such.
+  private static final Object WRONG_TYPE = new Object();
+
+  /** What reading found: the events to publish, or what was wrong. */
+  public sealed interface Result permits Valid, Invalid {}
+
+  /** Every event passed. */
+  public record Valid(List<DeviceEvent> events) implements Result {}
+
+  /**
+   * Something was wrong.
+   *
+   * @param events how many events the batch held (0 when there was no events array)
+   * @param errors each wrong field
+   */
+  public record Invalid(int events, List<FieldError> errors) implements Result {}
+
+  private final int maxBatchEvents;
+  private final Duration maxEventAge;
+  private final Duration maxClockSkew;
+
+  public EventBatchReader(int maxBatchEvents, Duration maxEventAge, Duration maxClockSkew) {
+    this.maxBatchEvents = maxBatchEvents;
+    this.maxEventAge = maxEventAge;
+    this.maxClockSkew = maxClockSkew;
+  }
+
+  /** Reads and checks {@code body} at time {@code now}; throws a 400 problem if it is not JSON. */
+  public Result read(byte[] body, Instant now) {
+    if (body.length == 0) {
+      throw ApiProblem.malformed("The request body is empty; expected a JSON object");
+    }
+    try (JsonParser parser = JSON.createParser(body)) {
+      try {
+        var reading =
+            new Reading(
+                parser, body, new EventRules(now.minus(maxEventAge), now.plus(maxClockSkew)));
+        Result result = reading.batch();
+        if (parser.nextToken() != null) {
+          throw ApiProblem.malformed(
+              "Unexpected content after the JSON object, at line %d, column %d"
+                  .formatted(
+                      parser.currentTokenLocation().getLineNr(),
+                      parser.currentTokenLocation().getColumnNr()));
+        }
+        return result;
+      } catch (JacksonException e) {
+        throw ApiProblem.malformed(describe(e, parser));
+      }
+    }
+  }
+
+  /** The state of reading one body. */
+  private final class Reading {
+    private final JsonParser parser;
+    private final byte[] body;
+    private final EventRules rules;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    Reading(JsonParser parser, byte[] body, EventRules rules) {
+      this.parser = parser;
+      this.body = body;
+      this.rules = rules;
+    }
+
+    Result batch() {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return invalid(0, "", "must be a JSON object with an `events` array");
+      }
+      List<DeviceEvent> events = null;
+      int count = 0;
+      boolean eventsNotAnArray = false;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        JsonToken value = parser.nextToken();
+        if ("events".equals(parser.currentName()) && value == JsonToken.START_ARRAY) {
+          events = new ArrayList<>();
+          count = events(events);
+        } else {
+          eventsNotAnArray |= "events".equals(parser.currentName());
+          parser.skipChildren();
+        }
+      }
+      if (eventsNotAnArray) {
+        return invalid(0, "/events", "must be an array of events");
+      }
+      if (events == null) {
+        return invalid(0, "/events", "is required");
+      }
+      if (count == 0) {
+        return invalid(0, "/events", "must hold at least one event");
+      }
+      if (count > maxBatchEvents) {
+        return invalid(
+            count,
+            "/events",
+            "holds %d events; a batch holds at most %d".formatted(count, maxBatchEvents));
+      }
+      return errors.isEmpty() ? new Valid(events) : new Invalid(count, List.copyOf(errors));
+    }
+
+    /** Reads the events array into {@code events}; returns how many elements it had. */
+    private int events(List<DeviceEvent> events) {
+      Set<List<String>> seen = new HashSet<>();
+      int index = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        if (index < maxBatchEvents) {
+          DeviceEvent event = event(index, seen);
+          if (event != null) {
+            events.add(event);
+          }
+        } else {
+          parser.skipChildren(); // only counted: the batch is refused for its size
+        }
+        index++;
+      }
+      return index;
+    }
+
+    private DeviceEvent event(int index, Set<List<String>> seen) {
+      var at = new At(index);
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        errors.add(new FieldError(at.pointer(), "must be an object"));
+        return null;
+      }
+      Object deviceId = null;
+      Object eventId = null;
+      Object timestamp = null;
+      Object type = null;
+      Object payload = null;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "deviceId" -> deviceId = string(value);
+          case "eventId" -> eventId = string(value);
+          case "timestamp" -> timestamp = string(value);
+          case "type" -> type = string(value);
+          case "payload" -> payload = payload(value);
+          default -> parser.skipChildren();
+        }
+      }
+      int errorsBefore = errors.size();
+      var event =
+          new DeviceEvent(
+              rules.id(deviceId, at, "deviceId", errors),
+              rules.id(eventId, at, "eventId", errors),
+              rules.timestamp(timestamp, at, errors),
+              rules.type(type, at, errors),
+              rules.payload(payload, at, errors));
+      if (event.deviceId() != null
+          && event.eventId() != null
+          && !seen.add(List.of(event.deviceId(), event.eventId()))) {
+        errors.add(at.error("eventId", "duplicates an earlier event of the same device"));
+      }
+      return errors.size() == errorsBefore ? event : null;
+    }
+
+    /** A string value as a String, null as null, anything else as WRONG_TYPE. */
+    private Object string(JsonToken value) {
+      return switch (value) {
+        case VALUE_STRING -> parser.getString();
+        case VALUE_NULL -> null;
+        default -> {
+          parser.skipChildren();
+          yield WRONG_TYPE;
+        }
+      };
+    }
+
+    /** An object value as its JSON text, null as null, anything else as WRONG_TYPE. */
+    private Object payload(JsonToken value) {
+      if (value == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (value != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return WRONG_TYPE;
+      }
+      int start = (int) parser.currentTokenLocation().getByteOffset();
+      parser.skipChildren();
+      int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+      return new RawJsonPayload(new String(body, start, end - start, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Where an event is in the batch; its pointers are only built for errors. */
+  private record At(int index) {
+    String pointer() {
+      return "/events/" + index;
+    }
+
+    FieldError error(String field, String detail) {
+      return new FieldError(pointer() + "/" + field, detail);
+    }
+  }
+
+  /** The rules of single fields; each adds what is wrong with a value to {@code errors}. */
+  private record EventRules(Instant oldest, Instant newest) {
+    String id(Object value, At at, String field, List<FieldError> errors) {
+      String id = requiredString(value, at, field, errors);
+      if (id == null) {
+        return null;
+      }
+      if (id.isBlank()) {
+        errors.add(at.error(field, "must not be blank"));
+        return null;
+      }
+      if (id.length() > MAX_ID_LENGTH) {
+        errors.add(at.error(field, "must be at most %d characters".formatted(MAX_ID_LENGTH)));
+        return null;
+      }
+      return id;
+    }
+
+    Instant timestamp(Object value, At at, List<FieldError> errors) {
+      String text = requiredString(value, at, "timestamp", errors);
+      if (text == null) {
+        return null;
+      }
+      Instant timestamp;
+      try {
+        timestamp = IsoTimestamps.parse(text);
+      } catch (DateTimeException e) {
+        errors.add(
+            at.error(
+                "timestamp",
+                "must be an ISO-8601 date-time with offset, e.g. 2025-05-01T12:00:00Z"));
+        return null;
+      }
+      if (timestamp.isBefore(oldest)) {
+        errors.add(at.error("timestamp", "is older than " + oldest + ", the oldest accepted"));
+        return null;
+      }
+      if (timestamp.isAfter(newest)) {
+        errors.add(at.error("timestamp", "is after " + newest + ": check the device clock"));
+        return null;
+      }
+      return timestamp;
+    }
+
+    String type(Object value, At at, List<FieldError> errors) {
+      String type = requiredString(value, at, "type", errors);
+      if (type != null && !isEventType(type)) {
+        errors.add(at.error("type", "must match " + TYPE_PATTERN));
+        return null;
+      }
+      return type;
+    }
+
+    Map<String, Object> payload(Object value, At at, List<FieldError> errors) {
+      if (value == WRONG_TYPE) {
+        errors.add(at.error("payload", "must be an object"));
+        return null;
+      }
+      return value == null ? Map.of() : (RawJsonPayload) value;
+    }
+
+    /**
+     * Whether {@code type} matches TYPE_PATTERN; by hand, as java.util.regex took a third of
+     * reading.
+     */
+    private static boolean isEventType(String type) {
+      if (type.isEmpty() || type.length() > 64 || type.charAt(0) < 'a' || type.charAt(0) > 'z') {
+        return false;
+      }
+      for (int i = 1; i < type.length(); i++) {
+        char c = type.charAt(i);
+        boolean allowed =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+        if (!allowed) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static String requiredString(
+        Object value, At at, String field, List<FieldError> errors) {
+      if (value == null) {
+        errors.add(at.error(field, "is required"));
+        return null;
+      }
+      if (value == WRONG_TYPE) {
+        errors.add(at.error(field, "must be a string"));
+        return null;
+      }
+      return (String) value;
+    }
+  }
+
+  private static Invalid invalid(int events, String pointer, String detail) {
+    return new Invalid(events, List.of(new FieldError(pointer, detail)));
+  }
+
+  private static String describe(JacksonException e, JsonParser parser) {
+    TokenStreamLocation location =
+        e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+    String pointer = parser.streamReadContext().pathAsPointer().toString();
+    return "Malformed JSON at line %d, column %d%s: %s"
+        .formatted(
+            location.getLineNr(),
+            location.getColumnNr(),
+            pointer.isEmpty() ? "" : " (" + pointer + ")",
+            e.getOriginalMessage());
+  }
+}

@@ -1,0 +1,206 @@
+package io.stevedore.runtime.worker;
+
+import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.TenantDirectory;
+import io.stevedore.contract.TenantQueues;
+import io.stevedore.runtime.broker.Delivery;
+import io.stevedore.runtime.event.DeviceEvent;
+import io.stevedore.runtime.event.EventBatch;
+import io.stevedore.runtime.event.EventBatchCodec;
+import io.stevedore.runtime.rules.Rule;
+import io.stevedore.runtime.rules.RuleEngine;
+import io.stevedore.runtime.rules.TenantRules;
+import io.stevedore.runtime.storage.ProcessingLog;
+import io.stevedore.runtime.storage.RecordItems;
+import io.stevedore.runtime.storage.RecordWriter;
+import io.stevedore.runtime.worker.WorkerMetrics.EventOutcome;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Processes one delivery, whatever the broker: decode the batch, apply the tenant's rules, write
+ * the records to the tenant's table, record the batch in the processing log, then ack. Writes are
+ * idempotent by key, so a redelivered batch overwrites its records and its log row. Any failure
+ * goes to {@link Delivery#fail}: retried with backoff, then dead-lettered with the reason.
+ */
+public class BatchProcessor {
+  private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+
+  private final TenantRules rules;
+  private final RecordWriter writer;
+  private final ProcessingLog processingLog;
+  private final WorkerMetrics metrics;
+  private final Clock clock;
+
+  public BatchProcessor(
+      TenantRules rules,
+      RecordWriter writer,
+      ProcessingLog processingLog,
+      WorkerMetrics metrics,
+      Clock clock) {
+    this.rules = rules;
+    this.writer = writer;
+    this.processingLog = processingLog;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Processes and settles {@code delivery}; never throws. */
+  public void process(Delivery delivery) {
+    long started = System.nanoTime();
+    TenantDirectory.Entry tenant = delivery.tenant();
+    MDC.put("tenant", tenant.namespace() + "/" + tenant.name());
+    EventBatch batch = null;
+    String outcome = "acked";
+    try {
+      batch = decode(delivery.body(), tenant);
+      MDC.put("batchId", batch.batchId());
+      var entry = store(tenant, batch, delivery.attempt());
+      delivery.ack();
+      metrics.events(tenant, EventOutcome.STORED, entry.stored());
+      metrics.events(tenant, EventOutcome.DROPPED, entry.dropped());
+    } catch (RuntimeException e) {
+      outcome = fail(delivery, batch, e);
+    } finally {
+      metrics.batch(tenant, outcome, System.nanoTime() - started);
+      MDC.remove("batchId");
+      MDC.remove("tenant");
+    }
+  }
+
+  private ProcessingLog.Entry store(TenantDirectory.Entry tenant, EventBatch batch, int attempt) {
+    List<Rule> tenantRules = rules.of(tenant.namespace(), tenant.name());
+    // Keyed as in the table: an event sent twice in one batch is written once.
+    Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
+    int dropped = 0;
+    for (DeviceEvent event : batch.events()) {
+      Optional<DeviceEvent> kept = RuleEngine.apply(tenantRules, event);
+      if (kept.isEmpty()) {
+        dropped++;
+        continue;
+      }
+      var item = RecordItems.item(kept.get(), batch.receivedAt(), tenant.retentionDays());
+      items.put(
+          item.get(RecordTable.DEVICE_ID).s() + '\n' + item.get(RecordTable.TIME_EVENT).s(), item);
+    }
+    writer.write(tenant.table(), new ArrayList<>(items.values()));
+    int received = batch.events().size();
+    var entry =
+        new ProcessingLog.Entry(
+            tenant.namespace(),
+            tenant.name(),
+            batch.batchId(),
+            received,
+            received - dropped,
+            dropped,
+            0,
+            attempt,
+            clock.instant());
+    processingLog.record(entry);
+    return entry;
+  }
+
+  /** Hands the delivery back for a retry or the dead-letter queue; returns the batch outcome. */
+  private String fail(Delivery delivery, EventBatch batch, RuntimeException failure) {
+    TenantDirectory.Entry tenant = delivery.tenant();
+    String reason = reason(failure);
+    int events = batch == null ? 0 : batch.events().size();
+    boolean last = delivery.attempt() >= TenantQueues.MAX_ATTEMPTS;
+    if (last) {
+      log.error(
+          "Batch failed on its last attempt ({}), dead-lettering it: {}",
+          delivery.attempt(),
+          reason);
+      if (batch != null) {
+        recordDeadLettered(tenant, batch, delivery.attempt());
+      }
+    } else {
+      log.warn(
+          "Batch failed on attempt {} of {}, will retry: {}",
+          delivery.attempt(),
+          TenantQueues.MAX_ATTEMPTS,
+          reason);
+    }
+    delivery.fail(reason);
+    metrics.events(tenant, last ? EventOutcome.DEAD_LETTERED : EventOutcome.RETRIED, events);
+    return last ? "dead_lettered" : "retried";
+  }
+
+  private void recordDeadLettered(TenantDirectory.Entry tenant, EventBatch batch, int attempt) {
+    try {
+      int received = batch.events().size();
+      processingLog.record(
+          new ProcessingLog.Entry(
+              tenant.namespace(),
+              tenant.name(),
+              batch.batchId(),
+              received,
+              0,
+              0,
+              received,
+              attempt,
+              clock.instant()));
+    } catch (RuntimeException e) {
+      log.warn("Could not record the dead-lettered batch in the processing log: {}", reason(e));
+    }
+  }
+
+  /** The batch in {@code body}, checked to be complete and to belong to the queue's tenant. */
+  static EventBatch decode(byte[] body, TenantDirectory.Entry tenant) {
+    EventBatch batch = EventBatchCodec.decode(body);
+    if (batch == null || batch.batchId() == null || batch.batchId().isBlank()) {
+      throw new UnprocessableBatchException("batch without batchId");
+    }
+    if (batch.events() == null) {
+      throw new UnprocessableBatchException("batch without events");
+    }
+    // Never write a batch into another tenant's table, whatever queue it arrived on.
+    if ((batch.tenant() != null && !batch.tenant().equals(tenant.name()))
+        || (batch.namespace() != null && !batch.namespace().equals(tenant.namespace()))) {
+      throw new UnprocessableBatchException(
+          "batch of tenant " + batch.namespace() + "/" + batch.tenant() + " on the wrong queue");
+    }
+    for (int i = 0; i < batch.events().size(); i++) {
+      DeviceEvent event = batch.events().get(i);
+      if (event == null
+          || isBlank(event.deviceId())
+          || isBlank(event.eventId())
+          || event.timestamp() == null) {
+        throw new UnprocessableBatchException(
+            "event " + i + " lacks deviceId, eventId or timestamp");
+      }
+    }
+    return batch;
+  }
+
+  /** Why processing failed, for logs and the failure header: never payload content. */
+  static String reason(Throwable failure) {
+    if (failure instanceof JacksonException json) {
+      // Jackson's own message may quote message content.
+      var location = json.getLocation();
+      return "undecodable batch: "
+          + json.getClass().getSimpleName()
+          + (location == null
+              ? ""
+              : " at line " + location.getLineNr() + ", column " + location.getColumnNr())
+          + (json.getPath().isEmpty() ? "" : " in " + json.getPathReference());
+    }
+    if (failure instanceof UnprocessableBatchException) {
+      return "unprocessable batch: " + failure.getMessage();
+    }
+    return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

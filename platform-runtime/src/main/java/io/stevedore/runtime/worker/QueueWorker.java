@@ -1,0 +1,213 @@
+package io.stevedore.runtime.worker;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stevedore.runtime.broker.Delivery;
+import io.stevedore.runtime.broker.QueueConsumers;
+import io.stevedore.runtime.tenant.TenantDirectoryFile;
+import io.stevedore.runtime.tenant.Tenants;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The worker role's loop: consumes the queues of the tenants in the directory (following its
+ * changes) and processes deliveries on a fixed pool, several batches at a time. A consumer thread
+ * waits while the pool has {@code 2 × concurrency} deliveries, so memory stays bounded by the
+ * prefetch.
+ *
+ * <p>On shutdown it drains, first of the lifecycle beans: stops consuming, releases deliveries that
+ * have not started, lets started ones finish and ack, and closes the consumers within the drain
+ * timeout (what is still unsettled then goes back to the broker).
+ */
+public class QueueWorker implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+
+  private final QueueConsumers consumers;
+  private final TenantDirectoryFile directory;
+  private final BatchProcessor processor;
+  private final Duration drainTimeout;
+  private final ExecutorService pool;
+  private final Semaphore slots;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Object settledMonitor = new Object();
+  private volatile boolean running;
+  private volatile boolean draining;
+
+  public QueueWorker(
+      QueueConsumers consumers,
+      TenantDirectoryFile directory,
+      BatchProcessor processor,
+      int concurrency,
+      Duration drainTimeout,
+      MeterRegistry meters) {
+    this.consumers = consumers;
+    this.directory = directory;
+    this.processor = processor;
+    this.drainTimeout = drainTimeout;
+    this.slots = new Semaphore(2 * concurrency);
+    AtomicInteger threads = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            concurrency, r -> new Thread(r, "worker-" + threads.incrementAndGet()));
+    Gauge.builder(WorkerMetrics.IN_FLIGHT, inFlight, AtomicInteger::get)
+        .description("Deliveries taken from the broker and not yet settled")
+        .register(meters);
+  }
+
+  /** Deliveries taken from the broker and not yet settled (waiting or being processed). */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  public boolean draining() {
+    return draining;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    directory.subscribe(this::serve);
+  }
+
+  private void serve(Tenants tenants) {
+    if (running && !draining) {
+      log.info("Serving the queues of {} tenants", tenants.all().size());
+      consumers.serve(tenants.all(), this::accept);
+    }
+  }
+
+  /** Called on a consumer thread for each delivery. */
+  private void accept(Delivery delivery) {
+    inFlight.incrementAndGet();
+    if (draining) {
+      releaseUnstarted(delivery);
+      return;
+    }
+    slots.acquireUninterruptibly();
+    try {
+      pool.execute(() -> run(delivery));
+    } catch (RejectedExecutionException e) {
+      slots.release();
+      releaseUnstarted(delivery);
+    }
+  }
+
+  private void run(Delivery delivery) {
+    try {
+      if (draining) {
+        delivery.release();
+      } else {
+        processor.process(delivery);
+      }
+    } catch (RuntimeException e) {
+      log.error("Processing a delivery of {} failed unexpectedly", delivery.tenant().queue(), e);
+    } finally {
+      slots.release();
+      settled();
+    }
+  }
+
+  private void releaseUnstarted(Delivery delivery) {
+    try {
+      delivery.release();
+    } finally {
+      settled();
+    }
+  }
+
+  private void settled() {
+    if (inFlight.decrementAndGet() == 0) {
+      synchronized (settledMonitor) {
+        settledMonitor.notifyAll();
+      }
+    }
+  }
+
+  @Override
+  public void stop() {
+    drain();
+  }
+
+  @Override
+  public void stop(Runnable callback) {
+    Thread drainer =
+        new Thread(
+            () -> {
+              try {
+                drain();
+              } finally {
+                callback.run();
+              }
+            },
+            "worker-drain");
+    drainer.start();
+  }
+
+  private void drain() {
+    if (!running) {
+      return;
+    }
+    long started = System.nanoTime();
+    draining = true;
+    log.info("Draining: {} deliveries in flight", inFlight.get());
+    consumers.stopConsuming();
+    boolean drained = awaitSettled(drainTimeout);
+    // Not interrupted: a batch still running after the timeout must not count as a failed attempt;
+    // its settlement goes nowhere once the consumers are closed, and the broker redelivers it.
+    pool.shutdown();
+    consumers.close();
+    running = false;
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    if (drained) {
+      log.info("Drained in {} ms", millis);
+    } else {
+      log.warn(
+          "Drain timed out after {} ms with {} deliveries unsettled; the broker redelivers them",
+          millis,
+          inFlight.get());
+    }
+  }
+
+  private boolean awaitSettled(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (settledMonitor) {
+      while (inFlight.get() > 0) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(settledMonitor, remaining);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Stops the pool when the context closes without having drained (e.g. a failed start). */
+  public void close() {
+    pool.shutdown();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Last to start and first to stop, so the management port still answers while draining. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
+  }
+}

@@ -1,0 +1,58 @@
+package io.stevedore.runtime.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by this JVM and, when it runs on this machine, by the RabbitMQ broker (read
+ * from /proc), so a benchmark can say where the machine's time went.
+ */
+record CpuTime(long jvmNanos, long brokerNanos) {
+  private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+  static CpuTime now() {
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return new CpuTime(os.getProcessCpuTime(), brokerCpuNanos());
+  }
+
+  /** CPU used since {@code earlier}, per unit of work, as "jvm=…µs broker=…µs". */
+  String perUnitSince(CpuTime earlier, long units) {
+    long jvm = (jvmNanos - earlier.jvmNanos) / Math.max(1, units) / 1_000;
+    String broker =
+        brokerNanos < 0
+            ? "n/a"
+            : (brokerNanos - earlier.brokerNanos) / Math.max(1, units) / 1_000 + "µs";
+    return "jvm=" + jvm + "µs broker=" + broker;
+  }
+
+  private static long brokerCpuNanos() {
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      return processes
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(p -> read(p.resolve("comm")).trim().equals("beam.smp"))
+          .mapToLong(
+              p -> {
+                String[] fields =
+                    read(p.resolve("stat"))
+                        .substring(read(p.resolve("stat")).lastIndexOf(')') + 2)
+                        .split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+              })
+          .sum();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package io.stevedore.runtime.bench;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConfirmCallback;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.stevedore.contract.TenantQueues;
+import io.stevedore.runtime.RunningRuntime;
+import io.stevedore.runtime.event.DeviceEvent;
+import io.stevedore.runtime.event.EventBatch;
+import io.stevedore.runtime.event.EventBatchCodec;
+import io.stevedore.runtime.testing.TestTenants;
+import io.stevedore.runtime.testing.TestTenants.TestTenant;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * `./stevedore bench ingest`: events/s through `POST /v1/events` (batches of 100 events, each
+ * answered after the broker's confirm), against raw amqp-client publishing with asynchronous
+ * confirms of the same messages to the same queue, measured in the same run on the same machine.
+ *
+ * <p>Settings (system properties): bench.warmup / bench.measure (seconds, 5 / 15),
+ * bench.raw.publishers / bench.raw.window (2 / 64), bench.clients (16).
+ */
+public final class IngestBenchmark implements Benchmark {
+  private static final int BATCH = 100;
+  private static final int DISTINCT_BATCHES = 32;
+  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
+  private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure", 15));
+  private static final int RAW_PUBLISHERS = Integer.getInteger("bench.raw.publishers", 2);
+  private static final int RAW_WINDOW = Integer.getInteger("bench.raw.window", 64);
+  private static final int HTTP_CLIENTS = Integer.getInteger("bench.clients", 16);
+
+  @Override
+  public String run() throws Exception {
+    var tenants = new TestTenants(Files.createTempDirectory("ingest-bench"));
+    TestTenant tenant = tenants.add("bench", 1_000_000);
+    String queue = tenant.queues().main();
+    List<List<DeviceEvent>> batches = batches();
+    var factory = new ConnectionFactory();
+    factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+    try (Connection admin = factory.newConnection("bench-admin");
+        Channel channel = admin.createChannel()) {
+      channel.queueDeclare(queue, true, false, false, TenantQueues.mainArguments());
+      try {
+        double raw = raw(factory, tenant, batches);
+        System.out.printf(Locale.ROOT, "raw amqp-client: %.0f events/s%n", raw);
+        channel.queuePurge(queue);
+        double ingest = ingest(tenants, tenant, batches);
+        System.out.printf(Locale.ROOT, "ingest over HTTP: %.0f events/s%n", ingest);
+        return String.format(
+            Locale.ROOT,
+            "RESULT ingest %.0f events/s ratio=%.2f raw=%.0f batch=%d",
+            ingest,
+            ingest / raw,
+            raw,
+            BATCH);
+      } finally {
+        channel.queueDelete(queue);
+      }
+    }
+  }
+
+  /** Publishers with a window of unconfirmed messages each, as a tuned raw client would. */
+  private static double raw(
+      ConnectionFactory factory, TestTenant tenant, List<List<DeviceEvent>> batches)
+      throws Exception {
+    List<byte[]> messages = new ArrayList<>();
+    for (List<DeviceEvent> events : batches) {
+      messages.add(
+          EventBatchCodec.encode(
+              new EventBatch(
+                  UUID.randomUUID().toString(),
+                  tenant.name(),
+                  tenant.entry().namespace(),
+                  Instant.now(),
+                  events)));
+    }
+    var properties =
+        new AMQP.BasicProperties.Builder()
+            .contentType("application/json")
+            .deliveryMode(2)
+            .messageId(UUID.randomUUID().toString())
+            .headers(Map.of(TenantQueues.TENANT_HEADER, tenant.name()))
+            .build();
+    LongAdder confirmed = new LongAdder();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> publishers = new ArrayList<>();
+    try (Connection connection = factory.newConnection("bench-raw")) {
+      for (int p = 0; p < RAW_PUBLISHERS; p++) {
+        Channel channel = connection.createChannel();
+        channel.confirmSelect();
+        Semaphore window = new Semaphore(RAW_WINDOW);
+        ConcurrentSkipListSet<Long> unconfirmed = new ConcurrentSkipListSet<>();
+        ConfirmCallback settle =
+            (seqNo, multiple) -> {
+              int settled = 0;
+              if (multiple) {
+                var head = unconfirmed.headSet(seqNo, true);
+                settled = head.size();
+                head.clear();
+              } else if (unconfirmed.remove(seqNo)) {
+                settled = 1;
+              }
+              confirmed.add(settled);
+              window.release(settled);
+            };
+        channel.addConfirmListener(settle, (seqNo, multiple) -> settle.handle(seqNo, multiple));
+        int offset = p;
+        Thread publisher =
+            new Thread(
+                () -> {
+                  try {
+                    for (int i = offset; !stop.get(); i++) {
+                      window.acquire();
+                      unconfirmed.add(channel.getNextPublishSeqNo());
+                      channel.basicPublish(
+                          "",
+                          tenant.queues().main(),
+                          true,
+                          properties,
+                          messages.get(i % messages.size()));
+                    }
+                  } catch (Exception e) {
+                    if (!stop.get()) {
+                      e.printStackTrace();
+                    }
+                  }
+                },
+                "raw-publisher-" + p);
+        publisher.start();
+        publishers.add(publisher);
+      }
+      double messagesPerSecond = measure("raw", confirmed);
+      stop.set(true);
+      for (Thread publisher : publishers) {
+        publisher.join(5_000);
+      }
+      return messagesPerSecond * BATCH;
+    }
+  }
+
+  /** The runtime in role ingest, in this process, with clients POSTing over keep-alive sockets. */
+  private static double ingest(
+      TestTenants tenants, TestTenant tenant, List<List<DeviceEvent>> batches) throws Exception {
+    List<byte[]> bodies = new ArrayList<>();
+    for (List<DeviceEvent> events : batches) {
+      bodies.add(requestBody(events));
+    }
+    Map<String, String> environment =
+        Map.of(
+            "STEVEDORE_ROLE", "ingest",
+            "STEVEDORE_TENANTS_FILE", tenants.file().toString(),
+            "LOGGING_LEVEL_ROOT", "WARN");
+    try (RunningRuntime runtime = RunningRuntime.start(environment)) {
+      int port =
+          Integer.parseInt(runtime.context.getEnvironment().getProperty("local.server.port"));
+      var server = new InetSocketAddress("127.0.0.1", port);
+      LongAdder accepted = new LongAdder();
+      LongAdder refused = new LongAdder();
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < HTTP_CLIENTS; c++) {
+        int offset = c;
+        Thread client =
+            new Thread(
+                () -> {
+                  try (var connection = new KeepAliveHttpConnection(server)) {
+                    for (int i = offset; !stop.get(); i++) {
+                      byte[] body = bodies.get(i % bodies.size());
+                      int status = connection.post("/v1/events", tenant.apiKey(), body);
+                      (status == 202 ? accepted : refused).increment();
+                    }
+                  } catch (Exception e) {
+                    if (!stop.get()) {
+                      e.printStackTrace();
+                    }
+                  }
+                },
+                "http-client-" + c);
+        client.start();
+        clients.add(client);
+      }
+      double requestsPerSecond = measure("ingest", accepted);
+      stop.set(true);
+      for (Thread client : clients) {
+        client.join(10_000);
+      }
+      if (refused.sum() > 0) {
+        System.out.println("ingest: " + refused.sum() + " requests were not answered 202");
+      }
+      return requestsPerSecond * BATCH;
+    }
+  }
+
+  /** Waits out the warm-up, then returns how fast {@code counter} grew during the measurement. */
+  private static double measure(String phase, LongAdder counter) throws InterruptedException {
+    Thread.sleep(WARMUP.toMillis());
+    long before = counter.sum();
+    CpuTime cpu = CpuTime.now();
+    long start = System.nanoTime();
+    Thread.sleep(MEASURE.toMillis());
+    long count = counter.sum() - before;
+    double perSecond = count * 1e9 / (System.nanoTime() - start);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d batches in %ds: %.0f batches/s; CPU per batch: %s%n",
+        phase,
+        count,
+        MEASURE.toSeconds(),
+        perSecond,
+        CpuTime.now().perUnitSince(cpu, count));
+    return perSecond;
+  }
+
+  /** Batches of 100 events of 100 devices, the kind of data a fleet of trackers sends. */
+  private static List<List<DeviceEvent>> batches() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<List<DeviceEvent>> batches = new ArrayList<>();
+    for (int b = 0; b < DISTINCT_BATCHES; b++) {
+      List<DeviceEvent> events = new ArrayList<>();
+      for (int e = 0; e < BATCH; e++) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("lat", 52.37 + e * 0.001);
+        payload.put("lon", 4.89 + b * 0.001);
+        payload.put("speedKmh", 30 + e % 50);
+        payload.put("battery", 0.5 + e % 50 / 100.0);
+        payload.put("firmware", "2.4.1");
+        events.add(
+            new DeviceEvent(
+                "tracker-" + (b * BATCH + e) % 1000,
+                UUID.randomUUID().toString(),
+                now.minusSeconds(e),
+                "location",
+                payload));
+      }
+      batches.add(events);
+    }
+    return batches;
+  }
+
+  private static byte[] requestBody(List<DeviceEvent> events) {
+    List<Map<String, Object>> json = new ArrayList<>();
+    for (DeviceEvent event : events) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("deviceId", event.deviceId());
+      fields.put("eventId", event.eventId());
+      fields.put("timestamp", event.timestamp().toString());
+      fields.put("type", event.type());
+      fields.put("payload", event.payload());
+      json.add(fields);
+    }
+    return JsonMapper.shared().writeValueAsBytes(Map.of("events", json));
+  }
+}
