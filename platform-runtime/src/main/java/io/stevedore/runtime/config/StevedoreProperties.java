@@ -107,13 +107,16 @@ public record StevedoreProperties(
    * @param maxEventAge oldest event timestamp accepted
    * @param maxClockSkew how far in the future a device clock may be
    * @param publishTimeout how long to wait for the broker's confirm before answering 503
+   * @param replicas ingest pods sharing each tenant's rate (STEVEDORE_INGEST_REPLICAS, set by the
+   *     operator): each enforces its share, so a tenant's plan holds across pods
    */
   public record Ingest(
       @DefaultValue("500") @Positive int maxBatchEvents,
       @DefaultValue("1048576") @Positive int maxBodyBytes,
       @DefaultValue("P7D") Duration maxEventAge,
       @DefaultValue("PT5M") Duration maxClockSkew,
-      @DefaultValue("PT5S") Duration publishTimeout) {}
+      @DefaultValue("PT5S") Duration publishTimeout,
+      @DefaultValue("1") @Positive int replicas) {}
 
   /**
    * Where the operator's tenant directory is mounted, and how often it is checked for changes.

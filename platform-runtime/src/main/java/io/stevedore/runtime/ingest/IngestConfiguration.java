@@ -30,8 +30,8 @@ public class IngestConfiguration {
   }
 
   @Bean
-  IngestRateLimiter ingestRateLimiter() {
-    return new IngestRateLimiter(System::nanoTime);
+  IngestRateLimiter ingestRateLimiter(StevedoreProperties properties) {
+    return new IngestRateLimiter(System::nanoTime, properties.ingest().replicas());
   }
 
   @Bean

@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
  *
  * <p>A batch larger than the bucket (more events than one second's rate) is accepted only when the
  * bucket is full, and leaves the bucket in debt by the difference: the tenant's average rate holds,
- * but a batch is never refused forever for being large. Limits are per ingest instance.
+ * but a batch is never refused forever for being large. Each of N ingest instances holds 1/N of the
+ * plan's rate (the Service spreads requests evenly), so the plan holds across instances.
  */
 public final class IngestRateLimiter {
 
@@ -21,17 +22,31 @@ public final class IngestRateLimiter {
   }
 
   private final LongSupplier nanoTime;
+  private final int replicas;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   /**
    * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
    */
   public IngestRateLimiter(LongSupplier nanoTime) {
-    this.nanoTime = nanoTime;
+    this(nanoTime, 1);
   }
 
-  /** Takes {@code events} tokens from {@code tenant}'s bucket, which refills at {@code rate}/s. */
-  public Decision tryAcquire(String tenant, int ratePerSecond, int events) {
+  /**
+   * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
+   * @param replicas ingest instances behind the Service, each holding its share of every rate
+   */
+  public IngestRateLimiter(LongSupplier nanoTime, int replicas) {
+    this.nanoTime = nanoTime;
+    this.replicas = Math.max(1, replicas);
+  }
+
+  /**
+   * Takes {@code events} tokens from {@code tenant}'s bucket, which refills at this instance's
+   * share of {@code ratePerSecond}.
+   */
+  public Decision tryAcquire(String tenant, int planRatePerSecond, int events) {
+    int ratePerSecond = (planRatePerSecond + replicas - 1) / replicas;
     long now = nanoTime.getAsLong();
     return buckets
         .computeIfAbsent(tenant, t -> new Bucket(ratePerSecond, now))

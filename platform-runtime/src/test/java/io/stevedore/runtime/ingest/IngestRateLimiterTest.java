@@ -59,6 +59,14 @@ class IngestRateLimiterTest {
   }
 
   @Test
+  void eachOfSeveralReplicasHoldsItsShareOfThePlan() {
+    var oneOfFour = new IngestRateLimiter(nanos::get, 4);
+
+    assertThat(oneOfFour.tryAcquire("acme", 100, 25).allowed()).isTrue();
+    assertThat(oneOfFour.tryAcquire("acme", 100, 1).allowed()).isFalse();
+  }
+
+  @Test
   void tenantsHaveTheirOwnBuckets() {
     assertThat(limiter.tryAcquire("acme", 10, 10).allowed()).isTrue();
 
