@@ -4,13 +4,11 @@ import io.stevedore.runtime.event.DeviceEvent;
 import io.stevedore.runtime.web.ApiProblem;
 import io.stevedore.runtime.web.ApiProblem.FieldError;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -24,18 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * being JSON; otherwise the result is the events, or every field that was wrong, each named by a
  * JSON pointer. Payloads stay the JSON text the device sent ({@link RawJsonPayload}).
  *
- * <p>The rules, per event: `deviceId` and `eventId` are required non-blank strings of at most 128
- * characters; `timestamp` is a required ISO-8601 date-time with offset within [now - maxEventAge,
- * now + maxClockSkew]; `type` is required and matches {@value #TYPE_PATTERN}; `payload` is optional
- * and an object when present; a (deviceId, eventId) pair seen earlier in the batch is a duplicate,
- * as event ids are unique per device. Other fields are ignored. A batch holds 1 to maxBatchEvents.
+ * <p>A batch holds 1 to maxBatchEvents events; each event's fields follow {@link EventFieldRules};
+ * a (deviceId, eventId) pair seen earlier in the batch is a duplicate, as event ids are unique per
+ * device. Other fields are ignored.
  */
 public final class EventBatchReader {
-  static final int MAX_ID_LENGTH = 128;
-  static final String TYPE_PATTERN = "[a-z][a-z0-9_.-]{0,63}";
   private static final JsonMapper JSON = JsonMapper.shared();
-  // Stands for a value of the wrong JSON type, which a rule reports as such.
-  private static final Object WRONG_TYPE = new Object();
 
   /** What reading found: the events to publish, or what was wrong. */
   public sealed interface Result permits Valid, Invalid {}
@@ -70,7 +62,7 @@ public final class EventBatchReader {
       try {
         var reading =
             new Reading(
-                parser, body, new EventRules(now.minus(maxEventAge), now.plus(maxClockSkew)));
+                parser, body, new EventFieldRules(now.minus(maxEventAge), now.plus(maxClockSkew)));
         Result result = reading.batch();
         if (parser.nextToken() != null) {
           throw ApiProblem.malformed(
@@ -90,10 +82,10 @@ public final class EventBatchReader {
   private final class Reading {
     private final JsonParser parser;
     private final byte[] body;
-    private final EventRules rules;
+    private final EventFieldRules rules;
     private final List<FieldError> errors = new ArrayList<>();
 
-    Reading(JsonParser parser, byte[] body, EventRules rules) {
+    Reading(JsonParser parser, byte[] body, EventFieldRules rules) {
       this.parser = parser;
       this.body = body;
       this.rules = rules;
@@ -154,7 +146,7 @@ public final class EventBatchReader {
     }
 
     private DeviceEvent event(int index, Set<List<String>> seen) {
-      var at = new At(index);
+      var at = new EventFieldRules.At(index);
       if (parser.currentToken() != JsonToken.START_OBJECT) {
         parser.skipChildren();
         errors.add(new FieldError(at.pointer(), "must be an object"));
@@ -200,7 +192,7 @@ public final class EventBatchReader {
         case VALUE_NULL -> null;
         default -> {
           parser.skipChildren();
-          yield WRONG_TYPE;
+          yield EventFieldRules.WRONG_TYPE;
         }
       };
     }
@@ -212,117 +204,12 @@ public final class EventBatchReader {
       }
       if (value != JsonToken.START_OBJECT) {
         parser.skipChildren();
-        return WRONG_TYPE;
+        return EventFieldRules.WRONG_TYPE;
       }
       int start = (int) parser.currentTokenLocation().getByteOffset();
       parser.skipChildren();
       int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
       return new RawJsonPayload(new String(body, start, end - start, StandardCharsets.UTF_8));
-    }
-  }
-
-  /** Where an event is in the batch; its pointers are only built for errors. */
-  private record At(int index) {
-    String pointer() {
-      return "/events/" + index;
-    }
-
-    FieldError error(String field, String detail) {
-      return new FieldError(pointer() + "/" + field, detail);
-    }
-  }
-
-  /** The rules of single fields; each adds what is wrong with a value to {@code errors}. */
-  private record EventRules(Instant oldest, Instant newest) {
-    String id(Object value, At at, String field, List<FieldError> errors) {
-      String id = requiredString(value, at, field, errors);
-      if (id == null) {
-        return null;
-      }
-      if (id.isBlank()) {
-        errors.add(at.error(field, "must not be blank"));
-        return null;
-      }
-      if (id.length() > MAX_ID_LENGTH) {
-        errors.add(at.error(field, "must be at most %d characters".formatted(MAX_ID_LENGTH)));
-        return null;
-      }
-      return id;
-    }
-
-    Instant timestamp(Object value, At at, List<FieldError> errors) {
-      String text = requiredString(value, at, "timestamp", errors);
-      if (text == null) {
-        return null;
-      }
-      Instant timestamp;
-      try {
-        timestamp = IsoTimestamps.parse(text);
-      } catch (DateTimeException e) {
-        errors.add(
-            at.error(
-                "timestamp",
-                "must be an ISO-8601 date-time with offset, e.g. 2025-05-01T12:00:00Z"));
-        return null;
-      }
-      if (timestamp.isBefore(oldest)) {
-        errors.add(at.error("timestamp", "is older than " + oldest + ", the oldest accepted"));
-        return null;
-      }
-      if (timestamp.isAfter(newest)) {
-        errors.add(at.error("timestamp", "is after " + newest + ": check the device clock"));
-        return null;
-      }
-      return timestamp;
-    }
-
-    String type(Object value, At at, List<FieldError> errors) {
-      String type = requiredString(value, at, "type", errors);
-      if (type != null && !isEventType(type)) {
-        errors.add(at.error("type", "must match " + TYPE_PATTERN));
-        return null;
-      }
-      return type;
-    }
-
-    Map<String, Object> payload(Object value, At at, List<FieldError> errors) {
-      if (value == WRONG_TYPE) {
-        errors.add(at.error("payload", "must be an object"));
-        return null;
-      }
-      return value == null ? Map.of() : (RawJsonPayload) value;
-    }
-
-    /**
-     * Whether {@code type} matches TYPE_PATTERN; by hand, as java.util.regex took a third of
-     * reading.
-     */
-    private static boolean isEventType(String type) {
-      if (type.isEmpty() || type.length() > 64 || type.charAt(0) < 'a' || type.charAt(0) > 'z') {
-        return false;
-      }
-      for (int i = 1; i < type.length(); i++) {
-        char c = type.charAt(i);
-        boolean allowed =
-            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-        if (!allowed) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static String requiredString(
-        Object value, At at, String field, List<FieldError> errors) {
-      if (value == null) {
-        errors.add(at.error(field, "is required"));
-        return null;
-      }
-      if (value == WRONG_TYPE) {
-        errors.add(at.error(field, "must be a string"));
-        return null;
-      }
-      return (String) value;
     }
   }
 

@@ -1,6 +1,5 @@
 package io.stevedore.runtime.bench;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +19,11 @@ final class KeepAliveHttpConnection implements AutoCloseable {
   private Socket socket;
   private InputStream in;
   private OutputStream out;
+  private final byte[] headBuffer = new byte[16 * 1024];
+  // Our own read buffer: BufferedInputStream synchronizes every read() of a byte.
+  private final byte[] buffer = new byte[8192];
+  private int position;
+  private int limit;
 
   KeepAliveHttpConnection(InetSocketAddress server) {
     this.server = server;
@@ -46,59 +50,84 @@ final class KeepAliveHttpConnection implements AutoCloseable {
   }
 
   private int readResponse() throws IOException {
-    String statusLine = readLine();
-    int status = Integer.parseInt(statusLine.substring(9, 12));
-    long contentLength = -1;
-    boolean chunked = false;
-    boolean close = false;
-    for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-      String header = line.toLowerCase(Locale.ROOT);
-      if (header.startsWith("content-length:")) {
-        contentLength = Long.parseLong(header.substring(15).trim());
-      } else if (header.startsWith("transfer-encoding:") && header.contains("chunked")) {
-        chunked = true;
-      } else if (header.startsWith("connection:") && header.contains("close")) {
-        close = true;
-      }
-    }
-    if (chunked) {
+    String head = readHead();
+    int status = Integer.parseInt(head.substring(9, 12));
+    String headers = head.toLowerCase(Locale.ROOT);
+    if (headers.contains("\r\ntransfer-encoding: chunked")) {
       for (long size = chunkSize(); size > 0; size = chunkSize()) {
-        in.skipNBytes(size + 2);
+        skip(size + 2);
       }
-      readLine();
-    } else if (contentLength > 0) {
-      in.skipNBytes(contentLength);
+      while (read() != '\n') {} // the empty trailer's line end
+    } else {
+      int at = headers.indexOf("\r\ncontent-length:");
+      if (at >= 0) {
+        int end = headers.indexOf('\r', at + 2);
+        skip(Long.parseLong(headers.substring(at + 17, end).trim()));
+      }
     }
-    if (close) {
+    if (headers.contains("\r\nconnection: close")) {
       close();
     }
     return status;
   }
 
-  private long chunkSize() throws IOException {
-    String line = readLine();
-    int extension = line.indexOf(';');
-    return Long.parseLong(extension < 0 ? line : line.substring(0, extension), 16);
-  }
-
-  private String readLine() throws IOException {
-    StringBuilder line = new StringBuilder(64);
-    for (int c = in.read(); c != '\n'; c = in.read()) {
+  /** The status line and headers, up to the empty line, read from the socket's own buffer. */
+  private String readHead() throws IOException {
+    int length = 0;
+    while (length < 4
+        || headBuffer[length - 4] != '\r'
+        || headBuffer[length - 3] != '\n'
+        || headBuffer[length - 2] != '\r'
+        || headBuffer[length - 1] != '\n') {
+      int c = read();
       if (c < 0) {
         throw new IOException("Connection closed by the server");
       }
-      if (c != '\r') {
+      headBuffer[length++] = (byte) c;
+    }
+    return new String(headBuffer, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  private long chunkSize() throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("Connection closed by the server");
+      }
+      if (c != '\r' && c != ';') {
         line.append((char) c);
       }
     }
-    return line.toString();
+    return Long.parseLong(line.toString(), 16);
+  }
+
+  private int read() throws IOException {
+    if (position == limit) {
+      limit = in.read(buffer, 0, buffer.length);
+      position = 0;
+      if (limit <= 0) {
+        limit = 0;
+        return -1;
+      }
+    }
+    return buffer[position++] & 0xff;
+  }
+
+  private void skip(long count) throws IOException {
+    for (long left = count; left > 0; left--) {
+      if (read() < 0) {
+        throw new IOException("Connection closed by the server");
+      }
+    }
   }
 
   private void connect() throws IOException {
     socket = new Socket();
     socket.setTcpNoDelay(true);
     socket.connect(server);
-    in = new BufferedInputStream(socket.getInputStream(), 8192);
+    in = socket.getInputStream();
+    position = 0;
+    limit = 0;
     out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
   }
 

@@ -192,7 +192,7 @@ class EventBatchReaderTest {
     String body = batch(with("type", "\"" + type + "\""));
 
     assertThat(READER.read(bytes(body), NOW)).isInstanceOf(Valid.class);
-    assertThat(type).matches(EventBatchReader.TYPE_PATTERN);
+    assertThat(type).matches(EventFieldRules.TYPE_PATTERN);
   }
 
   @Test
