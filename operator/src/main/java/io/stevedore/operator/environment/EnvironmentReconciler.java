@@ -19,11 +19,11 @@ import io.stevedore.operator.api.v1alpha1.EnvironmentStatus;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.DeploymentRollout;
 import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.kube.NamespaceFanOut;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest Deployment
@@ -57,20 +57,6 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
   @Override
   public List<EventSource<?, Environment>> prepareEventSources(
       EventSourceContext<Environment> context) {
-    // Every Environment of the namespace: a tenant moved to another one must leave the old one's
-    // directory too, and an update event only carries the new spec.
-    var tenants =
-        InformerEventSourceConfiguration.from(Tenant.class, Environment.class)
-            .withName(TENANTS)
-            .withNamespacesInheritedFromController()
-            .withSecondaryToPrimaryMapper(
-                tenant ->
-                    context
-                        .getPrimaryCache()
-                        .list(tenant.getMetadata().getNamespace())
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .build();
     var tenantSecrets =
         InformerEventSourceConfiguration.from(Secret.class, Environment.class)
             .withName(TENANT_SECRETS)
@@ -84,8 +70,9 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
                       : Set.of(new ResourceID(environment, secret.getMetadata().getNamespace()));
                 })
             .build();
+    // A tenant moved to another Environment must also leave the old one's directory.
     return List.of(
-        new InformerEventSource<>(tenants, context),
+        NamespaceFanOut.eventSource(context, Tenant.class, TENANTS),
         new InformerEventSource<>(tenantSecrets, context));
   }
 

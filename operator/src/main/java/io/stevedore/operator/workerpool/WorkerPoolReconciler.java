@@ -1,7 +1,6 @@
 package io.stevedore.operator.workerpool;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -10,9 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
@@ -20,10 +17,10 @@ import io.stevedore.operator.api.v1alpha1.WorkerPoolStatus;
 import io.stevedore.operator.environment.EnvironmentValidation;
 import io.stevedore.operator.kube.DeploymentRollout;
 import io.stevedore.operator.kube.NameReferences;
+import io.stevedore.operator.kube.NamespaceFanOut;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reconciles a WorkerPool into its tenant directory ConfigMap and worker Deployment, and reports
@@ -49,22 +46,10 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
   @Override
   public List<EventSource<?, WorkerPool>> prepareEventSources(
       EventSourceContext<WorkerPool> context) {
-    // Any tenant change in a namespace may change which of its pools select it.
-    var tenants =
-        InformerEventSourceConfiguration.from(Tenant.class, WorkerPool.class)
-            .withName(ServedTenants.EVENT_SOURCE)
-            .withNamespacesInheritedFromController()
-            .withSecondaryToPrimaryMapper(
-                tenant ->
-                    context
-                        .getPrimaryCache()
-                        .list(tenant.getMetadata().getNamespace())
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .build();
+    // Any tenant change in a namespace may change which of its pools serve it.
     return List.of(
         NameReferences.eventSource(context, Environment.class, p -> p.getSpec().getEnvironment()),
-        new InformerEventSource<>(tenants, context));
+        NamespaceFanOut.eventSource(context, Tenant.class, ServedTenants.EVENT_SOURCE));
   }
 
   @Override
