@@ -13,6 +13,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** ElasticMQ, an SQS-compatible server, in this process on a free loopback port. */
 public final class ElasticMq implements AutoCloseable {
+  static {
+    // The runtime uses the default credential chain; ElasticMQ accepts any credentials.
+    System.setProperty("aws.accessKeyId", "test");
+    System.setProperty("aws.secretAccessKey", "test");
+  }
+
   private final SQSRestServer server;
   private final int port;
   private final SqsClient client;

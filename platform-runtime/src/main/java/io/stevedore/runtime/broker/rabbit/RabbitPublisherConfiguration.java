@@ -9,7 +9,7 @@ import org.springframework.context.annotation.PropertySource;
 
 /**
  * The ingest role's publisher when the broker is RabbitMQ, and the readiness check that goes with
- * it (rabbit-publisher.properties puts the `broker` indicator into the readiness group).
+ * it (ingest-readiness.properties puts the `broker` indicator into the readiness group).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.PropertySource;
     name = "stevedore.broker.type",
     havingValue = "rabbitmq",
     matchIfMissing = true)
-@PropertySource("classpath:io/stevedore/runtime/broker/rabbit/rabbit-publisher.properties")
+@PropertySource("classpath:io/stevedore/runtime/broker/ingest-readiness.properties")
 public class RabbitPublisherConfiguration {
 
   /**

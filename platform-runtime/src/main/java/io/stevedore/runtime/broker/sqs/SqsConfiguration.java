@@ -4,6 +4,7 @@ import io.stevedore.runtime.config.StevedoreProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -18,6 +19,18 @@ public class SqsConfiguration {
   SqsEventPublisher sqsEventPublisher(SqsClient sqs) {
     return new SqsEventPublisher(sqs);
   }
+
+  @Bean
+  @ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
+  SqsPublisherHealthIndicator brokerHealthIndicator(SqsClient sqs) {
+    return new SqsPublisherHealthIndicator(sqs);
+  }
+
+  /** Puts the `broker` indicator into ingest's readiness group. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
+  @PropertySource("classpath:io/stevedore/runtime/broker/ingest-readiness.properties")
+  static class IngestReadiness {}
 
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "stevedore.role", havingValue = "worker")
