@@ -1,7 +1,5 @@
 package io.stevedore.operator.platform;
 
-import io.stevedore.contract.TenantQueues;
-
 /** Names of what Stevedore creates, derived from the owning resource; one place, so they agree. */
 public final class PlatformNames {
   /** Longest Environment name whose derived names still fit a 63-character DNS label. */
@@ -36,10 +34,5 @@ public final class PlatformNames {
 
   public static String tenantSecret(String tenant) {
     return "tenant-" + tenant;
-  }
-
-  /** The tenant's queues; the namespace keeps equal tenant names in two namespaces apart. */
-  public static TenantQueues tenantQueues(String namespace, String tenant) {
-    return TenantQueues.of(namespace, tenant);
   }
 }

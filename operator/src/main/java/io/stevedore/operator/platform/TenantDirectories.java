@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantDirectory;
+import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Plan;
 import io.stevedore.operator.api.v1alpha1.Tenant;
@@ -79,7 +80,7 @@ public final class TenantDirectories {
     return new TenantDirectory.Entry(
         name,
         namespace,
-        PlatformNames.tenantQueues(namespace, name).main(),
+        TenantQueues.of(namespace, name).main(),
         RecordTable.name(
             environment.getSpec().getStorage().getDynamodb().getTablePrefix(), namespace, name),
         Objects.requireNonNullElse(

@@ -155,7 +155,7 @@ public final class LocalKubelet implements AutoCloseable {
       }
     }
     for (LocalPod pod : running) {
-      refreshVolumes(deployment, pod);
+      writeVolumes(deployment, pod.directory());
     }
     int ready = (int) running.stream().filter(LocalPod::isReady).count();
     DeploymentStatusWriter.write(client, deployment, running.size(), ready);
@@ -195,10 +195,6 @@ public final class LocalKubelet implements AutoCloseable {
         environment,
         readiness,
         settings.jvmOptions());
-  }
-
-  private void refreshVolumes(Deployment deployment, LocalPod pod) {
-    writeVolumes(deployment, pod.log().getParent());
   }
 
   private void writeVolumes(Deployment deployment, Path podDirectory) {

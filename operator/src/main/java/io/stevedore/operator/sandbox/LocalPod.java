@@ -90,6 +90,11 @@ final class LocalPod {
     return httpPort;
   }
 
+  /** Where the pod keeps its volumes and its log. */
+  Path directory() {
+    return directory;
+  }
+
   Path log() {
     return directory.resolve("pod.log");
   }

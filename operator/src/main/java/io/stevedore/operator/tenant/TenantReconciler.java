@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
@@ -59,7 +60,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
         ReadyState.ready(
             "Provisioned",
             "queue "
-                + PlatformNames.tenantQueues(
+                + TenantQueues.of(
                         tenant.getMetadata().getNamespace(), tenant.getMetadata().getName())
                     .main()
                 + " served by WorkerPool "
@@ -81,7 +82,7 @@ public class TenantReconciler implements Reconciler<Tenant> {
         state,
         s -> {
           if (state.ready()) {
-            var queues = PlatformNames.tenantQueues(namespace, name);
+            var queues = TenantQueues.of(namespace, name);
             s.setQueue(queues.main());
             s.setDeadLetterQueue(queues.deadLetter());
             s.setSecretName(PlatformNames.tenantSecret(name));
