@@ -6,6 +6,8 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.stevedore.operator.environment.EnvironmentReconciler;
+import io.stevedore.operator.kube.PodAddresses;
+import io.stevedore.operator.platform.PlatformClients;
 import io.stevedore.operator.status.EventRecorder;
 import io.stevedore.operator.status.StatusReporter;
 import io.stevedore.operator.tenant.TenantReconciler;
@@ -23,9 +25,11 @@ public final class StevedoreOperator implements AutoCloseable {
   private final Operator operator;
   private final AtomicBoolean leading = new AtomicBoolean();
   private final HealthServer health;
+  private final PlatformClients platform;
 
-  private StevedoreOperator(KubernetesClient client, OperatorSettings settings) {
+  private StevedoreOperator(KubernetesClient client, OperatorSettings settings, PodAddresses pods) {
     Clock clock = Clock.systemUTC();
+    this.platform = new PlatformClients(client, settings.identity(), pods, clock);
     // The Fabric8 mock server has no server-side apply; JOSDK supports the same non-SSA path on a
     // real cluster, so one code path serves both.
     this.operator =
@@ -61,7 +65,16 @@ public final class StevedoreOperator implements AutoCloseable {
 
   /** Creates the operator and starts it (with leader election, it reconciles once it leads). */
   public static StevedoreOperator start(KubernetesClient client, OperatorSettings settings) {
-    var stevedore = new StevedoreOperator(client, settings);
+    return start(client, settings, PodAddresses.CLUSTER);
+  }
+
+  /**
+   * As {@link #start(KubernetesClient, OperatorSettings)}, reaching pods through {@code pods} (the
+   * sandbox's pods are local processes).
+   */
+  public static StevedoreOperator start(
+      KubernetesClient client, OperatorSettings settings, PodAddresses pods) {
+    var stevedore = new StevedoreOperator(client, settings, pods);
     stevedore.operator.start();
     if (stevedore.health != null) {
       stevedore.health.start();
@@ -99,6 +112,7 @@ public final class StevedoreOperator implements AutoCloseable {
       health.stop();
     }
     operator.stop();
+    platform.close();
   }
 
   private static void watch(ControllerConfigurationOverrider<?> o, OperatorSettings settings) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * becomes ready in its role, ingests a tenant's events and its workers store them.
  */
 class PlatformDeploymentsIT {
-  private static final String NS = "platform-it";
+  private static final String NS =
+      "platform-it-" + Long.toString(Math.floorMod(System.nanoTime(), 36L * 36 * 36 * 36), 36);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test

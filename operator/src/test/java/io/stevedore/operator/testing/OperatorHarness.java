@@ -28,6 +28,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class OperatorHarness implements BeforeAllCallback, AfterAllCallback {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
+  /** Tells this run's namespaces (and so its queues on the shared broker) from other runs'. */
+  private static final String RUN =
+      Long.toString(
+          java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+
   private EmbeddedKubernetes kubernetes;
   private SimulatedDeploymentController deployments;
   private StevedoreOperator operator;
@@ -51,7 +56,7 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   }
 
   public String newNamespace() {
-    String namespace = "test-" + NAMESPACES.incrementAndGet();
+    String namespace = "test-" + RUN + "-" + NAMESPACES.incrementAndGet();
     kubernetes.createNamespace(namespace);
     return namespace;
   }

@@ -1,0 +1,204 @@
+package io.stevedore.operator.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The RabbitMQ management HTTP API, for what AMQP cannot do: broker users and their permissions,
+ * and per-queue statistics (unacknowledged messages, consumers, rates).
+ */
+public final class RabbitManagement {
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final ObjectMapper JSON = Serialization.jsonMapper();
+
+  /**
+   * A queue's statistics. The broker samples them (every 5 s by default), so they lag; for an exact
+   * ready count use {@link RabbitConnections#inspect}.
+   *
+   * @param ready messages ready for delivery
+   * @param unacknowledged messages delivered and not yet acknowledged
+   * @param consumers consumers attached
+   * @param publishRate messages per second published to the queue
+   * @param deliverRate messages per second delivered to consumers
+   * @param ackRate messages per second acknowledged by consumers
+   */
+  public record QueueStats(
+      long ready,
+      long unacknowledged,
+      int consumers,
+      double publishRate,
+      double deliverRate,
+      double ackRate) {}
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          // HTTP/1.1: the h2c upgrade that HTTP/2 mode offers breaks PUTs with a body on RabbitMQ.
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
+
+  /** The queue's statistics, or empty when the queue does not exist. */
+  public Optional<QueueStats> queue(RabbitEndpoint endpoint, String queue) throws BrokerException {
+    var response =
+        send(endpoint, "GET", "/api/queues/" + vhost(endpoint) + "/" + encode(queue), null);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    JsonNode node = json(endpoint, response);
+    JsonNode stats = node.path("message_stats");
+    return Optional.of(
+        new QueueStats(
+            node.path("messages_ready").asLong(0),
+            node.path("messages_unacknowledged").asLong(0),
+            node.path("consumers").asInt(0),
+            stats.path("publish_details").path("rate").asDouble(0),
+            stats.path("deliver_get_details").path("rate").asDouble(0),
+            stats.path("ack_details").path("rate").asDouble(0)));
+  }
+
+  /** Creates the user, or sets its password if it exists; it gets no management tags. */
+  public void putUser(RabbitEndpoint endpoint, String user, String password)
+      throws BrokerException {
+    expectSuccess(
+        endpoint,
+        send(
+            endpoint,
+            "PUT",
+            "/api/users/" + encode(user),
+            Map.of("password", password, "tags", "")));
+  }
+
+  /** Whether the user exists. */
+  public boolean userExists(RabbitEndpoint endpoint, String user) throws BrokerException {
+    var response = send(endpoint, "GET", "/api/users/" + encode(user), null);
+    if (response.statusCode() == 404) {
+      return false;
+    }
+    expectSuccess(endpoint, response);
+    return true;
+  }
+
+  /** Deletes the user; a user that does not exist is already deleted. */
+  public void deleteUser(RabbitEndpoint endpoint, String user) throws BrokerException {
+    var response = send(endpoint, "DELETE", "/api/users/" + encode(user), null);
+    if (response.statusCode() != 404) {
+      expectSuccess(endpoint, response);
+    }
+  }
+
+  /**
+   * Grants {@code user} the endpoint's vhost with the given resource-name regular expressions (see
+   * RabbitMQ's access control: configure, write, read).
+   */
+  public void putPermissions(
+      RabbitEndpoint endpoint, String user, String configure, String write, String read)
+      throws BrokerException {
+    expectSuccess(
+        endpoint,
+        send(
+            endpoint,
+            "PUT",
+            "/api/permissions/" + vhost(endpoint) + "/" + encode(user),
+            Map.of("configure", configure, "write", write, "read", read)));
+  }
+
+  private HttpResponse<String> send(
+      RabbitEndpoint endpoint, String method, String path, Object body) throws BrokerException {
+    if (!endpoint.hasManagement()) {
+      throw new BrokerException(
+          BrokerException.Failure.REJECTED, "the Environment configures no RabbitMQ managementUrl");
+    }
+    String base = endpoint.managementUri().toString().replaceAll("/+$", "");
+    try {
+      var request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(TIMEOUT)
+              .header("Authorization", basic(endpoint))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+              .build();
+      var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401 || response.statusCode() == 403) {
+        throw new BrokerException(
+            BrokerException.Failure.AUTH_FAILED,
+            "management API at "
+                + base
+                + " refused "
+                + endpoint.username()
+                + " ("
+                + response.statusCode()
+                + ")");
+      }
+      return response;
+    } catch (IOException e) {
+      throw new BrokerException(
+          BrokerException.Failure.UNAVAILABLE,
+          "management API at " + base + " is unreachable: " + e,
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokerException(BrokerException.Failure.UNAVAILABLE, "interrupted", e);
+    }
+  }
+
+  private static void expectSuccess(RabbitEndpoint endpoint, HttpResponse<String> response)
+      throws BrokerException {
+    int status = response.statusCode();
+    if (status / 100 != 2) {
+      throw new BrokerException(
+          status == 404
+              ? BrokerException.Failure.NOT_FOUND
+              : status >= 500
+                  ? BrokerException.Failure.UNAVAILABLE
+                  : BrokerException.Failure.REJECTED,
+          "management API "
+              + response.request().method()
+              + " "
+              + response.request().uri().getPath()
+              + " answered "
+              + status
+              + ": "
+              + response.body());
+    }
+  }
+
+  private static JsonNode json(RabbitEndpoint endpoint, HttpResponse<String> response)
+      throws BrokerException {
+    expectSuccess(endpoint, response);
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new BrokerException(
+          BrokerException.Failure.REJECTED, "management API answered no JSON: " + e, e);
+    }
+  }
+
+  private static String basic(RabbitEndpoint endpoint) {
+    String pair = endpoint.username() + ":" + endpoint.password();
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String vhost(RabbitEndpoint endpoint) {
+    return encode(endpoint.vhost());
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

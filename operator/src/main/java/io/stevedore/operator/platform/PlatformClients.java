@@ -1,0 +1,68 @@
+package io.stevedore.operator.platform;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.stevedore.operator.broker.RabbitConnections;
+import io.stevedore.operator.broker.RabbitManagement;
+import io.stevedore.operator.kube.PodAddresses;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the operator uses to reach the platform's services (broker, DynamoDB, MySQL) and pods;
+ * one instance per operator, closed with it.
+ */
+public final class PlatformClients implements AutoCloseable {
+  private final PlatformEndpoints endpoints;
+  private final RabbitConnections rabbit;
+  private final RabbitManagement management = new RabbitManagement();
+  private final AwsClients<SqsClient> sqs = AwsClients.of(SqsClient::builder);
+  private final AwsClients<DynamoDbClient> dynamoDb = AwsClients.of(DynamoDbClient::builder);
+  private final PodAddresses pods;
+
+  /**
+   * @param identity the operator replica, named in the broker's connection list
+   * @param pods how the operator reaches pods' management ports
+   */
+  public PlatformClients(KubernetesClient client, String identity, PodAddresses pods, Clock clock) {
+    this.endpoints = new PlatformEndpoints(client, clock);
+    this.rabbit = new RabbitConnections("stevedore-operator " + identity);
+    this.pods = pods;
+  }
+
+  /** Endpoints and credentials of an Environment's services. */
+  public PlatformEndpoints endpoints() {
+    return endpoints;
+  }
+
+  /** AMQP connections, one per broker endpoint. */
+  public RabbitConnections rabbit() {
+    return rabbit;
+  }
+
+  /** The RabbitMQ management HTTP API. */
+  public RabbitManagement management() {
+    return management;
+  }
+
+  /** SQS clients by region and endpoint override. */
+  public AwsClients<SqsClient> sqs() {
+    return sqs;
+  }
+
+  /** DynamoDB clients by region and endpoint override. */
+  public AwsClients<DynamoDbClient> dynamoDb() {
+    return dynamoDb;
+  }
+
+  public PodAddresses pods() {
+    return pods;
+  }
+
+  @Override
+  public void close() {
+    rabbit.close();
+    sqs.close();
+    dynamoDb.close();
+  }
+}
