@@ -3,6 +3,7 @@ package io.stevedore.operator.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stevedore.operator.testing.TcpProxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -86,5 +87,30 @@ class RabbitConnectionsIT {
     assertThat(connections.openConnections()).isZero();
     assertThat(connections.inspect(admin, queue).getMessageCount()).isZero();
     connections.withChannel(admin, c -> c.queueDelete(queue));
+  }
+
+  @Test
+  void aBrokerThatGoesDownIsUnavailableAndTheConnectionComesBackWithIt() throws Exception {
+    try (var proxy = new TcpProxy("127.0.0.1", 5672)) {
+      var admin = LocalRabbit.admin();
+      var viaProxy =
+          new RabbitEndpoint(
+              java.net.URI.create("amqp://127.0.0.1:" + proxy.port()), "/", "guest", "guest", null);
+      String queue = LocalRabbit.uniqueQueue("outage");
+      connections.withChannel(admin, c -> c.queueDeclare(queue, false, false, false, Map.of()));
+      try {
+        assertThat(connections.inspect(viaProxy, queue).getMessageCount()).isZero();
+        proxy.cut();
+        assertThatThrownBy(() -> connections.inspect(viaProxy, queue))
+            .isInstanceOfSatisfying(
+                BrokerException.class,
+                e -> assertThat(e.failure()).isEqualTo(BrokerException.Failure.UNAVAILABLE));
+        assertThat(connections.openConnections()).isEqualTo(1); // only the admin one
+        proxy.restore();
+        assertThat(connections.inspect(viaProxy, queue).getMessageCount()).isZero();
+      } finally {
+        connections.withChannel(admin, c -> c.queueDelete(queue));
+      }
+    }
   }
 }

@@ -1,0 +1,36 @@
+package io.stevedore.operator.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** `./stevedore bench <name>` for the operator's benchmarks; the last line is the RESULT line. */
+public final class OperatorBenchmarks {
+  private static final Map<String, Supplier<OperatorBenchmark>> ALL = new TreeMap<>();
+
+  static {
+    // One entry per benchmark: ALL.put("<name>", <Class>::new);
+  }
+
+  private OperatorBenchmarks() {}
+
+  /** Names of the operator's benchmarks (the launcher sends every other name to the runtime). */
+  public static java.util.Set<String> names() {
+    return ALL.keySet();
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 1 && "--list".equals(args[0])) {
+      ALL.keySet().forEach(System.out::println);
+      System.exit(0);
+    }
+    if (args.length != 1 || !ALL.containsKey(args[0])) {
+      System.err.println("usage: ./stevedore bench <name>; operator benchmarks: " + ALL.keySet());
+      System.exit(2);
+    }
+    String result = ALL.get(args[0]).get().run();
+    System.out.println(result);
+    // Informers, broker and AWS clients may leave non-daemon threads behind.
+    System.exit(0);
+  }
+}
