@@ -20,8 +20,9 @@ public final class Main {
             """
             usage: stevedore <command>
               run                       run the operator against the current kubeconfig
-              sandbox [--once] [--timeout SECONDS] [--port PORT]
+              sandbox [--once] [--timeout SECONDS] [--port PORT] [--simulated] [--runtime-jar JAR]
                                         embedded Kubernetes API + operator + example resources
+                                        + the platform (--simulated: no platform processes)
             """);
         System.exit("help".equals(command) ? 0 : 2);
       }

@@ -114,6 +114,26 @@ public final class RabbitManagement {
             Map.of("configure", configure, "write", write, "read", read)));
   }
 
+  /** Creates the vhost (if absent) and gives {@code user} full permissions in it. */
+  public void putVhost(RabbitEndpoint endpoint, String vhost, String user) throws BrokerException {
+    expectSuccess(endpoint, send(endpoint, "PUT", "/api/vhosts/" + encode(vhost), Map.of()));
+    expectSuccess(
+        endpoint,
+        send(
+            endpoint,
+            "PUT",
+            "/api/permissions/" + encode(vhost) + "/" + encode(user),
+            Map.of("configure", ".*", "write", ".*", "read", ".*")));
+  }
+
+  /** Deletes the vhost and everything in it; a vhost that does not exist is already deleted. */
+  public void deleteVhost(RabbitEndpoint endpoint, String vhost) throws BrokerException {
+    var response = send(endpoint, "DELETE", "/api/vhosts/" + encode(vhost), null);
+    if (response.statusCode() != 404) {
+      expectSuccess(endpoint, response);
+    }
+  }
+
   private HttpResponse<String> send(
       RabbitEndpoint endpoint, String method, String path, Object body) throws BrokerException {
     if (!endpoint.hasManagement()) {

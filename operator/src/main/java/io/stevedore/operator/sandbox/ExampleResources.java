@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The example resources in crds/examples, read through their kustomization.yaml and applied as
@@ -42,8 +43,14 @@ public final class ExampleResources {
 
   /** Creates each object, or updates it if it exists; returns what was applied. */
   public static List<HasMetadata> apply(KubernetesClient client) {
+    return apply(client, UnaryOperator.identity());
+  }
+
+  /** As {@link #apply(KubernetesClient)}, after {@code adapt} has changed the objects. */
+  public static List<HasMetadata> apply(
+      KubernetesClient client, UnaryOperator<List<HasMetadata>> adapt) {
     List<HasMetadata> applied = new ArrayList<>();
-    for (HasMetadata object : load(client)) {
+    for (HasMetadata object : adapt.apply(load(client))) {
       applied.add(client.resource(object).createOr(NonDeletingOperation::update));
     }
     return applied;

@@ -3,6 +3,7 @@ package io.stevedore.operator.sandbox;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,32 +20,55 @@ public final class Sandbox {
   private Sandbox() {}
 
   /** Runs the sandbox; returns the process exit code. */
-  public static int main(String[] args) throws InterruptedException {
+  public static int main(String[] args) throws Exception {
     boolean once = false;
-    Duration timeout = Duration.ofSeconds(60);
+    boolean simulated = false;
+    Duration timeout = null;
     int port = 0;
+    Path runtimeJar = Path.of("platform-runtime/target/stevedore-platform-runtime.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--once" -> once = true;
+        case "--simulated" -> simulated = true;
         case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
         case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--runtime-jar" -> runtimeJar = Path.of(args[++i]);
         default -> {
           System.err.println("unknown sandbox option: " + args[i]);
           return 2;
         }
       }
     }
+    if (timeout == null) {
+      // Platform pods are JVMs that start on this machine's few cores.
+      timeout = Duration.ofSeconds(simulated ? 60 : 240);
+    }
     PrintStream out = System.out;
-    try (var kubernetes = EmbeddedKubernetes.start(port);
-        var deployments = new SimulatedDeploymentController(kubernetes.client());
+    try (var services = SandboxPlatform.start();
+        var kubernetes = EmbeddedKubernetes.start(port);
+        AutoCloseable pods =
+            simulated
+                ? new SimulatedDeploymentController(kubernetes.client())
+                : new LocalKubelet(kubernetes.client(), services.kubeletSettings(runtimeJar));
         var operator =
             StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("sandbox"))) {
       String namespace = ExampleResources.namespace();
       kubernetes.createNamespace(namespace);
-      var applied = ExampleResources.apply(kubernetes.client());
+      var applied = ExampleResources.apply(kubernetes.client(), services::localize);
       out.printf(
-          "Kubernetes API (embedded) at %s; applied %d example objects to namespace %s%n%n",
-          kubernetes.url(), applied.size(), namespace);
+          "Kubernetes API (embedded) at %s; applied %d example objects to namespace %s%n"
+              + "Services: RabbitMQ vhost %s at %s, MariaDB %s, DynamoDB Local %s%n"
+              + "Pods: %s%n%n",
+          kubernetes.url(),
+          applied.size(),
+          namespace,
+          services.vhost(),
+          SandboxPlatform.AMQP,
+          services.jdbcUrl(),
+          services.dynamoEndpoint(),
+          simulated
+              ? "simulated (--simulated: Deployments report available, no processes)"
+              : "platform-runtime processes run by the local kubelet");
       return once
           ? waitUntilReady(kubernetes, namespace, timeout, out)
           : watchForever(kubernetes, namespace, out);

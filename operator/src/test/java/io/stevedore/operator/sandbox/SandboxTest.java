@@ -2,12 +2,16 @@ package io.stevedore.operator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stevedore.operator.api.RepositoryPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** `stevedore sandbox --once`: the examples in crds/examples all become Ready, and it says so. */
+/**
+ * `stevedore sandbox --once`: the examples in crds/examples, pointed at this machine's services,
+ * all become Ready with the platform running as local processes, and it says so.
+ */
 class SandboxTest {
 
   @Test
@@ -17,7 +21,17 @@ class SandboxTest {
     int exit;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      exit = Sandbox.main(new String[] {"--once", "--timeout", "60"});
+      exit =
+          Sandbox.main(
+              new String[] {
+                "--once",
+                "--timeout",
+                "240",
+                "--runtime-jar",
+                RepositoryPaths.root()
+                    .resolve("platform-runtime/target/stevedore-platform-runtime.jar")
+                    .toString()
+              });
     } finally {
       System.setOut(original);
     }
@@ -25,6 +39,7 @@ class SandboxTest {
 
     assertThat(exit).as(table).isZero();
     assertThat(table)
+        .contains("platform-runtime processes run by the local kubelet")
         .contains("All 6 example resources Ready")
         .containsPattern("Environment\\s+staging\\s+True\\s+Available")
         .containsPattern("WorkerPool\\s+standard\\s+True")

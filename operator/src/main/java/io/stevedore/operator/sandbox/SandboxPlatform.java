@@ -1,0 +1,178 @@
+package io.stevedore.operator.sandbox;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.broker.BrokerException;
+import io.stevedore.operator.broker.RabbitEndpoint;
+import io.stevedore.operator.broker.RabbitManagement;
+import io.stevedore.operator.storage.MySqlEndpoint;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The platform's services for the sandbox, on this machine: its RabbitMQ and MariaDB (which
+ * `./stevedore sandbox` starts) and DynamoDB Local in this process. Each sandbox gets a RabbitMQ
+ * vhost and a database of its own, removed when it closes, and the example resources are pointed at
+ * them ({@link #localize}) instead of the cluster addresses they name.
+ */
+public final class SandboxPlatform implements AutoCloseable {
+  static final URI AMQP = URI.create("amqp://127.0.0.1:5672");
+  static final URI MANAGEMENT = URI.create("http://127.0.0.1:15672");
+  static final String MYSQL_SERVER = "jdbc:mysql://127.0.0.1:3306/";
+  static final String MYSQL_USER = "stevedore";
+  static final String MYSQL_PASSWORD = "stevedore";
+  static final String AWS_REGION = "eu-west-1";
+
+  /** This machine's "node capacity" per Deployment: pods beyond it stay pending, as on a full node. */
+  static final int MAX_PODS_PER_DEPLOYMENT = 2;
+
+  private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  private final RabbitEndpoint admin = new RabbitEndpoint(AMQP, "/", "guest", "guest", MANAGEMENT);
+  private final RabbitManagement management = new RabbitManagement();
+  private final String vhost = "stevedore-sandbox-" + id;
+  private final String database = "stevedore_sandbox_" + id;
+  private final DynamoDBProxyServer dynamo;
+  private final int dynamoPort;
+
+  private SandboxPlatform() throws Exception {
+    try {
+      management.putVhost(admin, vhost, admin.username());
+    } catch (BrokerException e) {
+      throw new IllegalStateException(
+          "RabbitMQ with its management API is needed at "
+              + MANAGEMENT
+              + " (./stevedore sandbox starts it): "
+              + e.getMessage(),
+          e);
+    }
+    try (var connection = server().connect();
+        var sql = connection.createStatement()) {
+      sql.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "MariaDB is needed at 127.0.0.1:3306 with user stevedore (./stevedore sandbox sets it up): "
+              + e.getMessage(),
+          e);
+    }
+    try (var socket = new ServerSocket(0)) {
+      dynamoPort = socket.getLocalPort();
+    }
+    dynamo =
+        ServerRunner.createServerFromCommandLineArgs(
+            new String[] {
+              "-inMemory", "-sharedDb", "-port", String.valueOf(dynamoPort), "-disableTelemetry"
+            });
+    dynamo.start();
+    // The operator's AWS clients use the default credential chain; DynamoDB Local takes any key.
+    System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "sandbox"));
+    System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "sandbox"));
+  }
+
+  /** Starts DynamoDB Local and makes this sandbox's vhost and database. */
+  public static SandboxPlatform start() throws Exception {
+    return new SandboxPlatform();
+  }
+
+  public String dynamoEndpoint() {
+    return "http://127.0.0.1:" + dynamoPort;
+  }
+
+  public String vhost() {
+    return vhost;
+  }
+
+  public String jdbcUrl() {
+    return MYSQL_SERVER + database;
+  }
+
+  /**
+   * The examples with every Environment pointed at this machine's services and the Secrets they
+   * reference holding this machine's credentials; other objects are returned as they are.
+   */
+  public List<HasMetadata> localize(List<HasMetadata> objects) {
+    Map<String, Map<String, String>> secretData = new HashMap<>();
+    for (HasMetadata object : objects) {
+      if (object instanceof Environment environment) {
+        var spec = environment.getSpec();
+        var rabbit = spec.getBroker().getRabbitmq();
+        if (rabbit != null) {
+          rabbit.setUrl(AMQP.toString());
+          rabbit.setManagementUrl(MANAGEMENT.toString());
+          rabbit.setVhost(vhost);
+          var ref = rabbit.getCredentialsSecretRef();
+          secretData
+              .computeIfAbsent(ref.getName(), k -> new HashMap<>())
+              .putAll(Map.of(ref.getUsernameKey(), "guest", ref.getPasswordKey(), "guest"));
+        }
+        spec.getStorage().getDynamodb().setEndpoint(dynamoEndpoint());
+        spec.getStorage().getDynamodb().setRegion(AWS_REGION);
+        var mysql = spec.getStorage().getMysql().getConnectionSecretRef();
+        secretData
+            .computeIfAbsent(mysql.getName(), k -> new HashMap<>())
+            .putAll(
+                Map.of(
+                    mysql.getUrlKey(), jdbcUrl(),
+                    mysql.getUsernameKey(), MYSQL_USER,
+                    mysql.getPasswordKey(), MYSQL_PASSWORD));
+      }
+    }
+    List<HasMetadata> localized = new ArrayList<>();
+    for (HasMetadata object : objects) {
+      if (object instanceof Secret secret
+          && secretData.containsKey(secret.getMetadata().getName())) {
+        secret.setData(null);
+        secret.setStringData(secretData.get(secret.getMetadata().getName()));
+      }
+      localized.add(object);
+    }
+    return localized;
+  }
+
+  /** How the sandbox's kubelet runs platform pods: the runtime jar, small JVMs, local AWS keys. */
+  public LocalKubelet.Settings kubeletSettings(Path runtimeJar) throws Exception {
+    return new LocalKubelet.Settings(
+        runtimeJar,
+        Files.createTempDirectory("stevedore-sandbox-pods"),
+        MAX_PODS_PER_DEPLOYMENT,
+        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
+        Map.of(
+            "AWS_ACCESS_KEY_ID", "sandbox",
+            "AWS_SECRET_ACCESS_KEY", "sandbox",
+            "AWS_REGION", AWS_REGION));
+  }
+
+  @Override
+  public void close() {
+    try {
+      dynamo.stop();
+    } catch (Exception e) {
+      System.err.println("Could not stop DynamoDB Local: " + e.getMessage());
+    }
+    try {
+      management.deleteVhost(admin, vhost);
+    } catch (BrokerException e) {
+      System.err.println("Could not delete sandbox vhost " + vhost + ": " + e.getMessage());
+    }
+    try (var connection = server().connect();
+        var sql = connection.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS " + database);
+    } catch (SQLException e) {
+      System.err.println("Could not drop sandbox database " + database + ": " + e.getMessage());
+    }
+  }
+
+  private static MySqlEndpoint server() {
+    return new MySqlEndpoint(MYSQL_SERVER, MYSQL_USER, MYSQL_PASSWORD);
+  }
+}
