@@ -34,7 +34,9 @@ public final class SandboxPlatform implements AutoCloseable {
   static final String MYSQL_PASSWORD = "stevedore";
   static final String AWS_REGION = "eu-west-1";
 
-  /** This machine's "node capacity" per Deployment: pods beyond it stay pending, as on a full node. */
+  /**
+   * This machine's "node capacity" per Deployment: pods beyond it stay pending, as on a full node.
+   */
   static final int MAX_PODS_PER_DEPLOYMENT = 2;
 
   private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
