@@ -58,7 +58,9 @@ public final class StevedoreOperator implements AutoCloseable {
             });
     var status = new StatusReporter(new EventRecorder(client, settings.identity(), clock), clock);
     operator.register(new EnvironmentReconciler(status), o -> watch(o, settings));
-    operator.register(new TenantReconciler(status), o -> watch(o, settings));
+    operator.register(
+        new TenantReconciler(status, platform, clock, settings.tenantResync()),
+        o -> watch(o, settings));
     operator.register(new WorkerPoolReconciler(status), o -> watch(o, settings));
     this.health = settings.healthPort() < 0 ? null : new HealthServer(this, settings.healthPort());
   }
