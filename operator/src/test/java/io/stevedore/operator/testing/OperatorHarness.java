@@ -65,7 +65,12 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     }
     kubernetes = EmbeddedKubernetes.start(0);
     deployments = new SimulatedDeploymentController(kubernetes.client());
-    operator = StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("test"));
+    var settings = OperatorSettings.embedded("test");
+    // Drift checks every few seconds, so tests see repairs without waiting out the default.
+    operator =
+        StevedoreOperator.start(
+            kubernetes.client(),
+            withServices ? settings.withTenantResync(Duration.ofSeconds(3)) : settings);
   }
 
   @Override
