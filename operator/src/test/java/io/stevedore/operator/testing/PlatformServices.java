@@ -134,6 +134,11 @@ public final class PlatformServices implements AutoCloseable {
     T apply(Channel channel) throws IOException;
   }
 
+  /** A channel of its own as the broker's administrator; the caller closes it. */
+  public Channel rabbitChannel() throws IOException {
+    return rabbit.createChannel();
+  }
+
   /** Whether the queue exists (a passive declare on its own channel). */
   public boolean queueExists(String queue) {
     try {
