@@ -42,12 +42,8 @@ final class StepFailures {
     if (e instanceof SdkClientException) {
       return "DynamoDbUnavailable";
     }
-    if (e instanceof SQLException sql) {
-      boolean connection =
-          sql instanceof SQLTransientConnectionException
-              || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-              || sql.getCause() instanceof java.net.ConnectException;
-      return connection ? "MySqlUnavailable" : "MySqlFailed";
+    if (e instanceof SQLException) {
+      return unreachable(e) ? "MySqlUnavailable" : "MySqlFailed";
     }
     if (e instanceof KubernetesClientException) {
       return "KubernetesApiError";
@@ -58,6 +54,20 @@ final class StepFailures {
   static String message(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
+  }
+
+  /** Whether anything in the cause chain says the database could not be reached. */
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof java.net.ConnectException
+          || (t instanceof SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String errorCode(AwsServiceException e) {
