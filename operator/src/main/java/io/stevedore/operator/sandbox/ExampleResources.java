@@ -42,8 +42,13 @@ public final class ExampleResources {
 
   /** Creates each object, or updates it if it exists; returns what was applied. */
   public static List<HasMetadata> apply(KubernetesClient client) {
+    return apply(client, load(client));
+  }
+
+  /** Applies {@code objects} (as {@link #load} gave them, maybe changed) in their order. */
+  public static List<HasMetadata> apply(KubernetesClient client, List<HasMetadata> objects) {
     List<HasMetadata> applied = new ArrayList<>();
-    for (HasMetadata object : load(client)) {
+    for (HasMetadata object : objects) {
       applied.add(client.resource(object).createOr(NonDeletingOperation::update));
     }
     return applied;

@@ -35,19 +35,31 @@ public final class Sandbox {
       }
     }
     PrintStream out = System.out;
-    try (var kubernetes = EmbeddedKubernetes.start(port);
+    try (var services = startServices();
+        var kubernetes = EmbeddedKubernetes.start(port);
         var deployments = new SimulatedDeploymentController(kubernetes.client());
         var operator =
             StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("sandbox"))) {
       String namespace = ExampleResources.namespace();
       kubernetes.createNamespace(namespace);
-      var applied = ExampleResources.apply(kubernetes.client());
+      var examples = ExampleResources.load(kubernetes.client());
+      services.retarget(examples);
+      var applied = ExampleResources.apply(kubernetes.client(), examples);
       out.printf(
-          "Kubernetes API (embedded) at %s; applied %d example objects to namespace %s%n%n",
-          kubernetes.url(), applied.size(), namespace);
+          "Kubernetes API (embedded) at %s; applied %d example objects to namespace %s%n"
+              + "Platform services: %s%n%n",
+          kubernetes.url(), applied.size(), namespace, services.describe());
       return once
           ? waitUntilReady(kubernetes, namespace, timeout, out)
           : watchForever(kubernetes, namespace, out);
+    }
+  }
+
+  private static SandboxServices startServices() {
+    try {
+      return SandboxServices.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the sandbox's platform services did not start", e);
     }
   }
 
