@@ -59,6 +59,7 @@ class PlatformDeploymentsIT {
         // Ready now means: the runtime processes passed their real readiness probes.
         await()
             .atMost(Duration.ofSeconds(120))
+            .ignoreExceptions()
             .untilAsserted(
                 () -> {
                   assertThat(
