@@ -49,15 +49,24 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
         missing.add(d);
       }
     }
+    declare(missing);
+    return missing.stream().map(Declaration::name).toList();
+  }
+
+  private void declare(List<Declaration> declarations) throws BrokerException {
     rabbit.withChannel(
         endpoint,
         channel -> {
-          for (Declaration d : missing) {
+          for (Declaration d : declarations) {
             channel.queueDeclare(d.name(), true, false, false, d.arguments());
           }
           return null;
         });
-    return missing.stream().map(Declaration::name).toList();
+  }
+
+  @Override
+  public void declareQueues(TenantQueues queues) throws BrokerException {
+    declare(declarations(queues));
   }
 
   @Override

@@ -63,6 +63,11 @@ public final class SqsTenantQueues implements TenantQueueBroker {
   }
 
   @Override
+  public void declareQueues(TenantQueues queues) throws BrokerException {
+    ensureQueues(queues);
+  }
+
+  @Override
   public QueueBacklog backlog(TenantQueues queues) throws BrokerException {
     return call(
         () -> {

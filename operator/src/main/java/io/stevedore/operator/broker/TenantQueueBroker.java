@@ -12,6 +12,12 @@ public interface TenantQueueBroker {
   /** Creates whichever of the tenant's queues are missing; returns the names it created. */
   List<String> ensureQueues(TenantQueues queues) throws BrokerException;
 
+  /**
+   * Declares all of the tenant's queues at once (idempotent), for a tenant whose queues were never
+   * made: cheaper than looking for each first.
+   */
+  void declareQueues(TenantQueues queues) throws BrokerException;
+
   /** What the tenant's queues hold now; a missing queue holds nothing. */
   QueueBacklog backlog(TenantQueues queues) throws BrokerException;
 

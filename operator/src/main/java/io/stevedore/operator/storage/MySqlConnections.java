@@ -20,7 +20,7 @@ public final class MySqlConnections implements AutoCloseable {
    */
   public static final String MIGRATIONS = "classpath:db/migration";
 
-  private static final int POOL_SIZE = 4;
+  private static final int POOL_SIZE = 8;
   private static final long TIMEOUT_MILLIS = 3_000;
 
   /** Work done on a pooled connection, which is returned to the pool afterwards. */

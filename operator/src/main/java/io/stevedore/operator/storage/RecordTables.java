@@ -37,29 +37,40 @@ public final class RecordTables {
 
   private RecordTables() {}
 
-  /** Creates the table if it is missing and enables TTL once it is ACTIVE. */
-  public static Ensured ensure(DynamoDbClient dynamo, String table) {
-    boolean created = false;
-    TableStatus status;
-    try {
-      status = describe(dynamo, table);
-    } catch (ResourceNotFoundException e) {
-      create(dynamo, table);
-      created = true;
-      // Some stores (DynamoDB Local) create at once: look again rather than wait a round.
-      status = describe(dynamo, table);
+  /**
+   * Creates the table if it is missing and enables TTL once it is ACTIVE.
+   *
+   * @param probablyMissing the tenant never had a table: create first, rather than look first
+   */
+  public static Ensured ensure(DynamoDbClient dynamo, String table, boolean probablyMissing) {
+    if (probablyMissing) {
+      var createdAs = create(dynamo, table);
+      if (createdAs != null) {
+        return new Ensured(settle(dynamo, table, createdAs, true), true);
+      }
     }
-    return new Ensured(settle(dynamo, table, status), created);
+    try {
+      return new Ensured(settle(dynamo, table, describe(dynamo, table), false), false);
+    } catch (ResourceNotFoundException e) {
+      var createdAs = create(dynamo, table);
+      return createdAs == null
+          ? new Ensured(State.CREATING, false)
+          : new Ensured(settle(dynamo, table, createdAs, true), true);
+    }
   }
 
   private static TableStatus describe(DynamoDbClient dynamo, String table) {
     return dynamo.describeTable(r -> r.tableName(table)).table().tableStatus();
   }
 
-  private static State settle(DynamoDbClient dynamo, String table, TableStatus status) {
+  /**
+   * @param fresh created by this call: TTL is known to be off, no need to ask
+   */
+  private static State settle(
+      DynamoDbClient dynamo, String table, TableStatus status, boolean fresh) {
     return switch (status) {
       case ACTIVE -> {
-        enableTtl(dynamo, table);
+        enableTtl(dynamo, table, fresh);
         yield State.ACTIVE;
       }
       case DELETING -> State.DELETING;
@@ -88,32 +99,42 @@ public final class RecordTables {
     }
   }
 
-  private static void create(DynamoDbClient dynamo, String table) {
+  /**
+   * Creates the table; its status as created (some stores make it ACTIVE at once), or null when it
+   * existed.
+   */
+  private static TableStatus create(DynamoDbClient dynamo, String table) {
     try {
-      dynamo.createTable(
-          t ->
-              t.tableName(table)
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .attributeDefinitions(
-                      a ->
-                          a.attributeName(RecordTable.DEVICE_ID)
-                              .attributeType(ScalarAttributeType.S),
-                      a ->
-                          a.attributeName(RecordTable.TIME_EVENT)
-                              .attributeType(ScalarAttributeType.S))
-                  .keySchema(
-                      k -> k.attributeName(RecordTable.DEVICE_ID).keyType(KeyType.HASH),
-                      k -> k.attributeName(RecordTable.TIME_EVENT).keyType(KeyType.RANGE)));
+      return dynamo
+          .createTable(
+              t ->
+                  t.tableName(table)
+                      .billingMode(BillingMode.PAY_PER_REQUEST)
+                      .attributeDefinitions(
+                          a ->
+                              a.attributeName(RecordTable.DEVICE_ID)
+                                  .attributeType(ScalarAttributeType.S),
+                          a ->
+                              a.attributeName(RecordTable.TIME_EVENT)
+                                  .attributeType(ScalarAttributeType.S))
+                      .keySchema(
+                          k -> k.attributeName(RecordTable.DEVICE_ID).keyType(KeyType.HASH),
+                          k -> k.attributeName(RecordTable.TIME_EVENT).keyType(KeyType.RANGE)))
+          .tableDescription()
+          .tableStatus();
     } catch (ResourceInUseException e) {
-      // Created meanwhile (another replica, or a retry after a lost answer): the same table.
+      // Created before (another replica, or a retry after a lost answer): the same table.
+      return null;
     }
   }
 
-  private static void enableTtl(DynamoDbClient dynamo, String table) {
-    var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
-    TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
-    if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
-      return;
+  private static void enableTtl(DynamoDbClient dynamo, String table, boolean fresh) {
+    if (!fresh) {
+      var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+      TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
+      if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+        return;
+      }
     }
     dynamo.updateTimeToLive(
         r ->

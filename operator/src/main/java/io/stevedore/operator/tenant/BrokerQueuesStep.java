@@ -2,6 +2,7 @@ package io.stevedore.operator.tenant;
 
 import io.stevedore.operator.broker.BrokerException;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
+import java.util.List;
 
 /** The tenant's queues: main, dead-letter and (RabbitMQ) retry delay queues; `QueuesReady`. */
 final class BrokerQueuesStep implements ProvisioningStep {
@@ -16,7 +17,13 @@ final class BrokerQueuesStep implements ProvisioningStep {
   public StepOutcome ensure(TenantWork work) {
     var queues = work.names.queues();
     try {
-      var created = work.broker().ensureQueues(queues);
+      List<String> created;
+      if (work.provisionedBefore()) {
+        created = work.broker().ensureQueues(queues);
+      } else {
+        work.broker().declareQueues(queues);
+        created = List.of();
+      }
       String where = work.onRabbit() ? "RabbitMQ vhost " + work.rabbit().vhost() : "SQS";
       String which =
           work.onRabbit()

@@ -70,6 +70,13 @@ final class BrokerUserStep implements ProvisioningStep {
       throws BrokerException {
     RabbitManagement management = work.platform.management();
     var permissions = TenantBrokerPermissions.of(work.names.queues());
+    // A user never made before needs no look first; one that was may have drifted.
+    boolean check = work.wasReady(CONDITION);
+    String lastActive =
+        work.tenant.getStatus() == null ? null : work.tenant.getStatus().getBrokerUser();
+    boolean mayHaveOthers =
+        credentials.rotatedAt() != null
+            || (lastActive != null && !lastActive.equals(credentials.brokerUsername()));
     List<String> created = new ArrayList<>();
     for (String slot : TenantNames.BROKER_USER_SLOTS) {
       String user = work.names.brokerUser(endpoint.vhost(), slot);
@@ -80,18 +87,22 @@ final class BrokerUserStep implements ProvisioningStep {
                   ? credentials.previousBrokerPassword()
                   : null;
       if (password == null) {
-        // Neither current nor in its overlap window: revoked.
-        management.deleteUser(endpoint, user);
+        if (mayHaveOthers) {
+          // Neither current nor in its overlap window: revoked.
+          management.deleteUser(endpoint, user);
+        }
         continue;
       }
-      var hash = management.passwordHash(endpoint, user);
-      if (hash.isEmpty()) {
+      var hash =
+          check ? management.passwordHash(endpoint, user) : java.util.Optional.<String>empty();
+      if (check && hash.isEmpty()) {
         created.add("broker user " + user);
       }
       if (hash.isEmpty() || !RabbitPasswords.matches(hash.get(), password)) {
         management.putUser(endpoint, user, password);
       }
-      if (!management.permissions(endpoint, user).map(permissions::equals).orElse(false)) {
+      if (!check
+          || !management.permissions(endpoint, user).map(permissions::equals).orElse(false)) {
         management.putPermissions(
             endpoint, user, permissions.configure(), permissions.write(), permissions.read());
       }

@@ -19,7 +19,7 @@ final class RecordTableStep implements ProvisioningStep {
   public StepOutcome ensure(TenantWork work) {
     String table = work.names.table();
     try {
-      var ensured = RecordTables.ensure(work.dynamo(), table);
+      var ensured = RecordTables.ensure(work.dynamo(), table, !work.wasReady(CONDITION));
       List<String> created = ensured.created() ? List.of("DynamoDB table " + table) : List.of();
       StepOutcome outcome =
           switch (ensured.state()) {

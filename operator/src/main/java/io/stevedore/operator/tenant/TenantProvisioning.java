@@ -10,6 +10,8 @@ import io.stevedore.operator.status.StatusReporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Runs a tenant's provisioning steps in order (each one even when an earlier one failed, unless it
@@ -25,10 +27,19 @@ final class TenantProvisioning {
   private final StatusReporter status;
   private final List<ProvisioningStep> steps;
   private final Duration resync;
+  private final Executor parallel;
 
-  TenantProvisioning(StatusReporter status, TenantSecret.Generators generators, Duration resync) {
+  /**
+   * @param parallel runs the steps that reach the platform's services concurrently
+   */
+  TenantProvisioning(
+      StatusReporter status,
+      TenantSecret.Generators generators,
+      Duration resync,
+      Executor parallel) {
     this.status = status;
     this.resync = resync;
+    this.parallel = parallel;
     this.steps =
         List.of(
             new TenantSecretStep(generators, status.events()),
@@ -44,10 +55,14 @@ final class TenantProvisioning {
   }
 
   UpdateControl<Tenant> reconcile(TenantWork work) {
+    // The Secret first (the broker user needs its password); the services' steps side by side.
     List<StepOutcome> outcomes = new ArrayList<>();
-    for (ProvisioningStep step : steps) {
-      outcomes.add(step.ensure(work));
-    }
+    outcomes.add(steps.get(0).ensure(work));
+    var others =
+        steps.subList(1, steps.size()).stream()
+            .map(step -> CompletableFuture.supplyAsync(() -> step.ensure(work), parallel))
+            .toList();
+    others.forEach(future -> outcomes.add(future.join()));
     announceDrift(work, outcomes);
     Tenant tenant = work.tenant;
     boolean suspended = Boolean.TRUE.equals(tenant.getSpec().getSuspended());

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
 
 /**
  * Reconciles a Tenant: checks its Environment and WorkerPool, runs the provisioning steps (each
@@ -42,6 +43,9 @@ import java.util.Set;
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = TenantChangeFilter.class))
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
+  /** Threads for the steps that wait on the platform's services, shared by all reconciliations. */
+  private static final int STEP_THREADS = 64;
+
   private final StatusReporter status;
   private final TenantProvisioning provisioning;
   private final TenantOffboarding offboarding;
@@ -60,7 +64,14 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         new TenantProvisioning(
             status,
             new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate),
-            resync);
+            resync,
+            Executors.newFixedThreadPool(
+                STEP_THREADS,
+                runnable -> {
+                  Thread thread = new Thread(runnable, "tenant-step");
+                  thread.setDaemon(true);
+                  return thread;
+                }));
     this.offboarding = new TenantOffboarding(status, provisioning);
   }
 

@@ -60,14 +60,20 @@ final class TenantWork {
         && !rabbitSpec.getManagementUrl().isBlank();
   }
 
-  RabbitEndpoint rabbit() throws CredentialsNotFoundException {
+  /** Whether the tenant's queues were made before (drift is possible), as status says. */
+  boolean provisionedBefore() {
+    return tenant.getStatus() != null
+        && Boolean.TRUE.equals(tenant.getStatus().getQueuesProvisioned());
+  }
+
+  synchronized RabbitEndpoint rabbit() throws CredentialsNotFoundException {
     if (rabbit == null) {
       rabbit = platform.endpoints().rabbit(environment);
     }
     return rabbit;
   }
 
-  MySqlEndpoint mysql() throws CredentialsNotFoundException {
+  synchronized MySqlEndpoint mysql() throws CredentialsNotFoundException {
     if (mysql == null) {
       mysql = platform.endpoints().mysql(environment);
     }
@@ -93,11 +99,11 @@ final class TenantWork {
   }
 
   /** The credentials in the tenant's Secret, once the Secret step has made it. */
-  Optional<TenantCredentials> credentials() {
+  synchronized Optional<TenantCredentials> credentials() {
     return Optional.ofNullable(credentials);
   }
 
-  void credentials(TenantCredentials credentials) {
+  synchronized void credentials(TenantCredentials credentials) {
     this.credentials = credentials;
   }
 

@@ -154,6 +154,7 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
 
   /** Events recorded about the named object. */
   public List<Event> events(String namespace, String involvedName) {
+    operator.flushEvents();
     return client().v1().events().inNamespace(namespace).list().getItems().stream()
         .filter(e -> involvedName.equals(e.getInvolvedObject().getName()))
         .toList();
