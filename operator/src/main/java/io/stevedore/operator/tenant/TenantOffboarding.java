@@ -71,6 +71,9 @@ final class TenantOffboarding {
                 + ", DynamoDB table "
                 + names.table()
                 + " and the MySQL configuration"
+                + (TenantIsolation.enabled(work.environment)
+                    ? " and namespace " + names.isolationNamespace()
+                    : "")
                 + (work.brokerUsers() ? "; revoked the tenant's broker users" : ""));
     return DeleteControl.defaultDelete();
   }
@@ -127,7 +130,10 @@ final class TenantOffboarding {
                 + (work.brokerUsers() ? ", the broker users" : "")
                 + ", DynamoDB table "
                 + names.table()
-                + " and the MySQL configuration");
+                + ", the MySQL configuration"
+                + (TenantIsolation.enabled(work.environment)
+                    ? " and namespace " + names.isolationNamespace()
+                    : ""));
     return DeleteControl.defaultDelete();
   }
 

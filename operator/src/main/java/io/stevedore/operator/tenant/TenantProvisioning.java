@@ -46,7 +46,8 @@ final class TenantProvisioning {
             new BrokerQueuesStep(),
             new BrokerUserStep(),
             new RecordTableStep(),
-            new TenantConfigStep());
+            new TenantConfigStep(),
+            new IsolationStep());
   }
 
   /** The steps, in the order they run; offboarding removes in the same order. */
@@ -119,6 +120,8 @@ final class TenantProvisioning {
     s.setDeadLetterQueue(names.queues().deadLetter());
     s.setTable(names.table());
     s.setSecretName(names.secret());
+    s.setIsolationNamespace(
+        TenantIsolation.enabled(work.environment) ? names.isolationNamespace() : null);
     if (outcomes.stream()
         .anyMatch(o -> o.condition().equals(BrokerQueuesStep.CONDITION) && o.ready())) {
       s.setQueuesProvisioned(true);
