@@ -3,10 +3,8 @@ package io.stevedore.operator.tenant;
 import static io.stevedore.operator.testing.OperatorHarness.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.RecordTable;
-import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.testing.Fixtures;
@@ -14,7 +12,6 @@ import io.stevedore.operator.testing.OperatorHarness;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -126,7 +123,7 @@ class TenantLifecycleIT {
               assertThat(during.apiKey()).isNotEqualTo(before.apiKey());
               assertThat(during.previousApiKey()).isEqualTo(before.apiKey());
               assertThat(during.brokerUsername()).isNotEqualTo(before.brokerUsername());
-              assertThat(ingestDirectory(ns).tenants().get(0).apiKeySha256())
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants().get(0).apiKeySha256())
                   .containsExactly(
                       ApiKeyDigest.sha256(during.apiKey()), ApiKeyDigest.sha256(before.apiKey()));
               assertThat(
@@ -155,7 +152,7 @@ class TenantLifecycleIT {
             () -> {
               var after = tenants.credentials(ns, "acme");
               assertThat(after.previousApiKey()).isNull();
-              assertThat(ingestDirectory(ns).tenants().get(0).apiKeySha256())
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants().get(0).apiKeySha256())
                   .containsExactly(ApiKeyDigest.sha256(rotated.apiKey()));
               assertThat(
                       harness
@@ -183,16 +180,6 @@ class TenantLifecycleIT {
         .pollDelay(Duration.ofSeconds(1))
         .untilAsserted(
             () -> assertThat(tenants.credentials(ns, "acme").apiKey()).isEqualTo(rotated.apiKey()));
-  }
-
-  private static TenantDirectory ingestDirectory(String ns) {
-    var data =
-        harness.client().secrets().inNamespace(ns).withName("staging-tenants").get().getData();
-    return Serialization.unmarshal(
-        new String(
-            Base64.getDecoder().decode(data.get(TenantDirectory.FILE_NAME)),
-            StandardCharsets.UTF_8),
-        TenantDirectory.class);
   }
 
   private void deleteBrokerUser(String user) throws Exception {

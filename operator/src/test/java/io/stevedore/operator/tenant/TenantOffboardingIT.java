@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
@@ -15,8 +14,6 @@ import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.platform.TenantServing;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,7 +56,9 @@ class TenantOffboardingIT {
               assertThat(e.getMessage())
                   .contains(queues.main(), queues.deadLetter(), "DynamoDB table", "MySQL");
             });
-    eventually().untilAsserted(() -> assertThat(workerDirectory(ns).tenants()).isEmpty());
+    eventually()
+        .untilAsserted(
+            () -> assertThat(tenants.workerDirectory(ns, "standard").tenants()).isEmpty());
   }
 
   @Test
@@ -84,8 +83,8 @@ class TenantOffboardingIT {
               assertThat(draining.getStatus()).isEqualTo("True");
               assertThat(draining.getReason()).isEqualTo("Draining");
               assertThat(draining.getMessage()).contains("3 ready");
-              assertThat(ingestDirectory(ns).tenants()).isEmpty();
-              assertThat(workerDirectory(ns).tenants())
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants()).isEmpty();
+              assertThat(tenants.workerDirectory(ns, "standard").tenants())
                   .extracting(TenantDirectory.Entry::name)
                   .containsExactly("acme");
             });
@@ -111,7 +110,7 @@ class TenantOffboardingIT {
                     .isEqualTo(TenantServing.RELEASED);
                 assertThat(tenants.condition(ns, "acme", "Draining").getMessage())
                     .contains("1 consumers");
-                assertThat(workerDirectory(ns).tenants()).isEmpty();
+                assertThat(tenants.workerDirectory(ns, "standard").tenants()).isEmpty();
               });
       assertThat(services.queueExists(queues.main())).isTrue();
       channel.basicCancel(consumer);
@@ -186,21 +185,5 @@ class TenantOffboardingIT {
     return harness
         .services()
         .query("SELECT rule FROM tenant_rules WHERE namespace = ? AND tenant = ?", ns, tenant);
-  }
-
-  private static TenantDirectory ingestDirectory(String ns) {
-    var data =
-        harness.client().secrets().inNamespace(ns).withName("staging-tenants").get().getData();
-    return Serialization.unmarshal(
-        new String(
-            Base64.getDecoder().decode(data.get(TenantDirectory.FILE_NAME)),
-            StandardCharsets.UTF_8),
-        TenantDirectory.class);
-  }
-
-  private static TenantDirectory workerDirectory(String ns) {
-    var data =
-        harness.client().configMaps().inNamespace(ns).withName("standard-tenants").get().getData();
-    return Serialization.unmarshal(data.get(TenantDirectory.FILE_NAME), TenantDirectory.class);
   }
 }

@@ -3,15 +3,12 @@ package io.stevedore.operator.tenant;
 import static io.stevedore.operator.testing.OperatorHarness.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,22 +32,22 @@ class TenantServingIT {
     eventually()
         .untilAsserted(
             () ->
-                assertThat(ingestDirectory(ns, "staging").tenants())
+                assertThat(tenants.ingestDirectory(ns, "staging").tenants())
                     .extracting(TenantDirectory.Entry::name)
                     .containsExactly("acme", "globex"));
-    assertThat(ingestDirectory(ns, "staging").tenants().get(0).apiKeySha256())
+    assertThat(tenants.ingestDirectory(ns, "staging").tenants().get(0).apiKeySha256())
         .containsExactly(ApiKeyDigest.sha256(key));
-    assertThat(ingestDirectoryJson(ns, "staging")).doesNotContain(key);
+    assertThat(tenants.ingestDirectoryJson(ns, "staging")).doesNotContain(key);
 
     harness.client().resources(Tenant.class).inNamespace(ns).withName("acme").delete();
 
     eventually()
         .untilAsserted(
             () -> {
-              assertThat(ingestDirectory(ns, "staging").tenants())
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants())
                   .extracting(TenantDirectory.Entry::name)
                   .containsExactly("globex");
-              assertThat(workerDirectory(ns, "standard").tenants())
+              assertThat(tenants.workerDirectory(ns, "standard").tenants())
                   .extracting(TenantDirectory.Entry::name)
                   .containsExactly("globex");
             });
@@ -63,7 +60,8 @@ class TenantServingIT {
     harness.create(harness.services().environment(ns, "prod"));
     harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
     eventually()
-        .untilAsserted(() -> assertThat(ingestDirectory(ns, "staging").tenants()).hasSize(1));
+        .untilAsserted(
+            () -> assertThat(tenants.ingestDirectory(ns, "staging").tenants()).hasSize(1));
 
     tenants.edit(
         ns,
@@ -76,8 +74,8 @@ class TenantServingIT {
     eventually()
         .untilAsserted(
             () -> {
-              assertThat(ingestDirectory(ns, "staging").tenants()).isEmpty();
-              assertThat(ingestDirectory(ns, "prod").tenants())
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants()).isEmpty();
+              assertThat(tenants.ingestDirectory(ns, "prod").tenants())
                   .singleElement()
                   .satisfies(e -> assertThat(e.table()).isEqualTo("prod-" + ns + ".acme"));
             });
@@ -104,7 +102,7 @@ class TenantServingIT {
               assertThat(pool.getStatus().getTenants()).containsExactly("a-corp", "b-corp");
               assertThat(pool.getStatus().getTenantCount()).isEqualTo(2);
             });
-    assertThat(workerDirectory(ns, "standard").tenants())
+    assertThat(tenants.workerDirectory(ns, "standard").tenants())
         .extracting(TenantDirectory.Entry::name)
         .containsExactly("a-corp", "b-corp");
   }
@@ -120,7 +118,7 @@ class TenantServingIT {
     eventually()
         .untilAsserted(
             () ->
-                assertThat(workerDirectory(ns, "standard").tenants())
+                assertThat(tenants.workerDirectory(ns, "standard").tenants())
                     .singleElement()
                     .satisfies(e -> assertThat(e.queue()).isEqualTo("tenant." + ns + ".acme"))
                     .satisfies(e -> assertThat(e.apiKeySha256()).isEmpty()));
@@ -146,10 +144,10 @@ class TenantServingIT {
     eventually()
         .untilAsserted(
             () -> {
-              assertThat(ingestDirectory(ns, "staging").tenants())
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants())
                   .singleElement()
                   .satisfies(e -> assertThat(e.suspended()).isTrue());
-              assertThat(workerDirectory(ns, "standard").tenants())
+              assertThat(tenants.workerDirectory(ns, "standard").tenants())
                   .singleElement()
                   .satisfies(e -> assertThat(e.name()).isEqualTo("acme"));
             });
@@ -167,35 +165,12 @@ class TenantServingIT {
     eventually()
         .untilAsserted(
             () ->
-                assertThat(ingestDirectory(ns, "staging").tenants())
+                assertThat(tenants.ingestDirectory(ns, "staging").tenants())
                     .singleElement()
                     .satisfies(e -> assertThat(e.suspended()).isFalse()));
   }
 
   private static io.fabric8.kubernetes.api.model.apps.Deployment workers(String ns) {
     return harness.client().apps().deployments().inNamespace(ns).withName("standard-workers").get();
-  }
-
-  private static TenantDirectory ingestDirectory(String ns, String environment) {
-    return Serialization.unmarshal(ingestDirectoryJson(ns, environment), TenantDirectory.class);
-  }
-
-  private static String ingestDirectoryJson(String ns, String environment) {
-    var data =
-        harness
-            .client()
-            .secrets()
-            .inNamespace(ns)
-            .withName(environment + "-tenants")
-            .get()
-            .getData();
-    return new String(
-        Base64.getDecoder().decode(data.get(TenantDirectory.FILE_NAME)), StandardCharsets.UTF_8);
-  }
-
-  private static TenantDirectory workerDirectory(String ns, String pool) {
-    var data =
-        harness.client().configMaps().inNamespace(ns).withName(pool + "-tenants").get().getData();
-    return Serialization.unmarshal(data.get(TenantDirectory.FILE_NAME), TenantDirectory.class);
   }
 }
