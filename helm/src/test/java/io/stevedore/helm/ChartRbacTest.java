@@ -70,6 +70,12 @@ class ChartRbacTest {
     for (String owned : List.of("configmaps", "services", "secrets")) {
       expected.addAll(permissions("", owned, CRUD.toArray(String[]::new)));
     }
+    for (String isolation : List.of("namespaces", "resourcequotas")) {
+      expected.addAll(permissions("", isolation, "get", "create", "update", "patch", "delete"));
+    }
+    expected.addAll(
+        permissions(
+            "networking.k8s.io", "networkpolicies", "get", "create", "update", "patch", "delete"));
     expected.addAll(permissions("", "events", "create", "patch"));
     expected.addAll(permissions("events.k8s.io", "events", "create", "patch"));
 

@@ -1,5 +1,6 @@
 package io.stevedore.operator;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
  * @param leaseNamespace the Lease's namespace, normally the operator's own
  * @param identity this replica's name in Events and in the Lease
  * @param healthPort port of /healthz and /readyz; 0 picks a free one, -1 turns them off
+ * @param tenantResync how often a provisioned Tenant is checked for drift (what was deleted out of
+ *     band is re-created then)
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -21,7 +24,10 @@ public record OperatorSettings(
     String leaseName,
     String leaseNamespace,
     String identity,
-    int healthPort) {
+    int healthPort,
+    Duration tenantResync) {
+  /** Drift checks every 30 s: a queue or table deleted out of band is back within a minute. */
+  public static final Duration DEFAULT_TENANT_RESYNC = Duration.ofSeconds(30);
 
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
     String namespaces = env.getOrDefault("STEVEDORE_WATCH_NAMESPACES", "");
@@ -34,17 +40,28 @@ public record OperatorSettings(
         env.getOrDefault("STEVEDORE_LEASE_NAME", "stevedore-operator"),
         env.getOrDefault("POD_NAMESPACE", "default"),
         env.getOrDefault("POD_NAME", hostname()),
-        Integer.parseInt(env.getOrDefault("STEVEDORE_HEALTH_PORT", "8080")));
+        Integer.parseInt(env.getOrDefault("STEVEDORE_HEALTH_PORT", "8080")),
+        Duration.ofSeconds(
+            Long.parseLong(
+                env.getOrDefault(
+                    "STEVEDORE_TENANT_RESYNC_SECONDS",
+                    String.valueOf(DEFAULT_TENANT_RESYNC.toSeconds())))));
   }
 
   /** Settings for an operator embedded in the sandbox or a test: all namespaces, no health port. */
   public static OperatorSettings embedded(String identity) {
-    return new OperatorSettings(Set.of(), true, "stevedore-operator", "default", identity, -1);
+    return new OperatorSettings(
+        Set.of(), true, "stevedore-operator", "default", identity, -1, DEFAULT_TENANT_RESYNC);
   }
 
   public OperatorSettings withHealthPort(int port) {
     return new OperatorSettings(
-        watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, port);
+        watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, port, tenantResync);
+  }
+
+  public OperatorSettings withTenantResync(Duration resync) {
+    return new OperatorSettings(
+        watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, healthPort, resync);
   }
 
   private static String hostname() {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
 import io.stevedore.operator.environment.EnvironmentReconciler;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
@@ -26,6 +27,7 @@ public final class StevedoreOperator implements AutoCloseable {
   private final AtomicBoolean leading = new AtomicBoolean();
   private final HealthServer health;
   private final PlatformClients platform;
+  private final EventRecorder events;
 
   private StevedoreOperator(KubernetesClient client, OperatorSettings settings, PodAddresses pods) {
     Clock clock = Clock.systemUTC();
@@ -56,10 +58,17 @@ public final class StevedoreOperator implements AutoCloseable {
                 leading.set(true);
               }
             });
-    var status = new StatusReporter(new EventRecorder(client, settings.identity(), clock), clock);
-    operator.register(new EnvironmentReconciler(status), o -> watch(o, settings));
-    operator.register(new TenantReconciler(status), o -> watch(o, settings));
-    operator.register(new WorkerPoolReconciler(status), o -> watch(o, settings));
+    this.events = new EventRecorder(client, settings.identity(), clock);
+    var status = new StatusReporter(events, clock);
+    // A burst of tenant changes re-renders each tenant directory a few times a second, not once
+    // per tenant: the directory is one object, rewritten whole.
+    operator.register(
+        new EnvironmentReconciler(status), o -> watch(o, settings).withRateLimiter(directories()));
+    operator.register(
+        new TenantReconciler(status, platform, clock, settings.tenantResync()),
+        o -> watch(o, settings));
+    operator.register(
+        new WorkerPoolReconciler(status), o -> watch(o, settings).withRateLimiter(directories()));
     this.health = settings.healthPort() < 0 ? null : new HealthServer(this, settings.healthPort());
   }
 
@@ -102,6 +111,11 @@ public final class StevedoreOperator implements AutoCloseable {
     return leading.get();
   }
 
+  /** Waits until the Events recorded so far were written (tests read them right after). */
+  public void flushEvents() {
+    events.flush();
+  }
+
   public int healthPort() {
     return health == null ? -1 : health.port();
   }
@@ -112,12 +126,21 @@ public final class StevedoreOperator implements AutoCloseable {
       health.stop();
     }
     operator.stop();
+    events.close();
     platform.close();
   }
 
-  private static void watch(ControllerConfigurationOverrider<?> o, OperatorSettings settings) {
+  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata>
+      ControllerConfigurationOverrider<R> watch(
+          ControllerConfigurationOverrider<R> o, OperatorSettings settings) {
     if (!settings.watchNamespaces().isEmpty()) {
       o.settingNamespaces(settings.watchNamespaces());
     }
+    return o;
+  }
+
+  /** At most 4 reconciliations a second of one Environment or WorkerPool. */
+  private static LinearRateLimiter directories() {
+    return new LinearRateLimiter(Duration.ofSeconds(1), 4);
   }
 }

@@ -38,6 +38,7 @@ class OperatorSettingsTest {
     assertThat(settings.leaseNamespace()).isEqualTo("default");
     assertThat(settings.identity()).isNotBlank();
     assertThat(settings.healthPort()).isEqualTo(8080);
+    assertThat(settings.tenantResync()).isEqualTo(OperatorSettings.DEFAULT_TENANT_RESYNC);
   }
 
   @Test
@@ -50,7 +51,8 @@ class OperatorSettingsTest {
                 "STEVEDORE_LEASE_NAME", "my-lease",
                 "POD_NAMESPACE", "operators",
                 "POD_NAME", "stevedore-operator-7d9f-abcde",
-                "STEVEDORE_HEALTH_PORT", "9090"));
+                "STEVEDORE_HEALTH_PORT", "9090",
+                "STEVEDORE_TENANT_RESYNC_SECONDS", "10"));
 
     assertThat(settings)
         .isEqualTo(
@@ -60,7 +62,8 @@ class OperatorSettingsTest {
                 "my-lease",
                 "operators",
                 "stevedore-operator-7d9f-abcde",
-                9090));
+                9090,
+                java.time.Duration.ofSeconds(10)));
   }
 
   @Test

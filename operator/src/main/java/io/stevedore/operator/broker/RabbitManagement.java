@@ -80,6 +80,38 @@ public final class RabbitManagement {
             Map.of("password", password, "tags", "")));
   }
 
+  /** A user's permissions in a vhost: resource-name regular expressions. */
+  public record Permissions(String configure, String write, String read) {}
+
+  /**
+   * The user's password hash as the broker stores it (base64 of a 4-byte salt and the salted
+   * digest), or empty when the user does not exist.
+   */
+  public Optional<String> passwordHash(RabbitEndpoint endpoint, String user)
+      throws BrokerException {
+    var response = send(endpoint, "GET", "/api/users/" + encode(user), null);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(json(endpoint, response).path("password_hash").asText(""));
+  }
+
+  /** The user's permissions in the endpoint's vhost, or empty when it has none there. */
+  public Optional<Permissions> permissions(RabbitEndpoint endpoint, String user)
+      throws BrokerException {
+    var response =
+        send(endpoint, "GET", "/api/permissions/" + vhost(endpoint) + "/" + encode(user), null);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    JsonNode node = json(endpoint, response);
+    return Optional.of(
+        new Permissions(
+            node.path("configure").asText(),
+            node.path("write").asText(),
+            node.path("read").asText()));
+  }
+
   /** Whether the user exists. */
   public boolean userExists(RabbitEndpoint endpoint, String user) throws BrokerException {
     var response = send(endpoint, "GET", "/api/users/" + encode(user), null);
@@ -88,6 +120,14 @@ public final class RabbitManagement {
     }
     expectSuccess(endpoint, response);
     return true;
+  }
+
+  /** Names of every user of the broker. */
+  public java.util.List<String> users(RabbitEndpoint endpoint) throws BrokerException {
+    JsonNode node = json(endpoint, send(endpoint, "GET", "/api/users", null));
+    java.util.List<String> names = new java.util.ArrayList<>();
+    node.forEach(user -> names.add(user.path("name").asText()));
+    return names;
   }
 
   /** Deletes the user; a user that does not exist is already deleted. */

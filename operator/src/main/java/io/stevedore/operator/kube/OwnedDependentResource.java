@@ -1,7 +1,6 @@
 package io.stevedore.operator.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import java.util.List;
 
@@ -18,17 +17,6 @@ public abstract class OwnedDependentResource<R extends HasMetadata, P extends Ha
 
   @Override
   protected void addReferenceHandlingMetadata(R desired, P primary) {
-    desired
-        .getMetadata()
-        .setOwnerReferences(
-            List.of(
-                new OwnerReferenceBuilder()
-                    .withApiVersion(primary.getApiVersion())
-                    .withKind(primary.getKind())
-                    .withName(primary.getMetadata().getName())
-                    .withUid(primary.getMetadata().getUid())
-                    .withController(true)
-                    .withBlockOwnerDeletion(true)
-                    .build()));
+    desired.getMetadata().setOwnerReferences(List.of(OwnerReferences.controller(primary)));
   }
 }

@@ -1,6 +1,7 @@
 package io.stevedore.operator.platform;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -31,6 +32,11 @@ public final class AwsClients<C extends SdkClient> implements AutoCloseable {
           B builder = builders.get();
           builder
               .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32))
+              // A reconciliation never waits long on AWS: a slow call fails and is retried later.
+              .overrideConfiguration(
+                  o ->
+                      o.apiCallTimeout(Duration.ofSeconds(6))
+                          .apiCallAttemptTimeout(Duration.ofSeconds(2)))
               .region(Region.of(region));
           if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));

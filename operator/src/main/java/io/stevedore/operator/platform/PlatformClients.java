@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stevedore.operator.broker.RabbitConnections;
 import io.stevedore.operator.broker.RabbitManagement;
 import io.stevedore.operator.kube.PodAddresses;
+import io.stevedore.operator.storage.MySqlConnections;
+import io.stevedore.operator.storage.TenantConfigStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,6 +20,8 @@ public final class PlatformClients implements AutoCloseable {
   private final RabbitManagement management = new RabbitManagement();
   private final AwsClients<SqsClient> sqs = AwsClients.of(SqsClient::builder);
   private final AwsClients<DynamoDbClient> dynamoDb = AwsClients.of(DynamoDbClient::builder);
+  private final MySqlConnections mysql = new MySqlConnections();
+  private final TenantConfigStore tenantConfig = new TenantConfigStore(mysql);
   private final PodAddresses pods;
 
   /**
@@ -55,6 +59,16 @@ public final class PlatformClients implements AutoCloseable {
     return dynamoDb;
   }
 
+  /** Pooled MySQL connections per database, whose schema is applied before first use. */
+  public MySqlConnections mysql() {
+    return mysql;
+  }
+
+  /** Tenants' configuration rows in MySQL. */
+  public TenantConfigStore tenantConfig() {
+    return tenantConfig;
+  }
+
   public PodAddresses pods() {
     return pods;
   }
@@ -64,5 +78,6 @@ public final class PlatformClients implements AutoCloseable {
     rabbit.close();
     sqs.close();
     dynamoDb.close();
+    mysql.close();
   }
 }

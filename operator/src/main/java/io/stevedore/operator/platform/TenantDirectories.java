@@ -10,7 +10,6 @@ import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Plan;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantSpec;
-import io.stevedore.operator.kube.ApiKeys;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +25,9 @@ public final class TenantDirectories {
   private TenantDirectories() {}
 
   /**
-   * Ingest's directory: the Environment's tenants (same namespace) whose Secret holds an API key,
-   * each with the digest of that key, never the key itself.
+   * Ingest's directory: the Environment's tenants (same namespace) that ingest serves (see {@link
+   * TenantServing#byIngest}) and whose Secret holds an API key, each with the digests of its valid
+   * keys (two during a rotation's overlap), never the keys themselves.
    *
    * @param secretsByName the namespace's tenant Secrets, by Secret name
    */
@@ -39,19 +39,27 @@ public final class TenantDirectories {
         tenants.stream()
             .filter(t -> namespace.equals(t.getMetadata().getNamespace()))
             .filter(t -> t.getSpec() != null && name.equals(t.getSpec().getEnvironment()))
+            .filter(TenantServing::byIngest)
             .flatMap(
                 t ->
-                    apiKeyOf(t, secretsByName)
-                        .map(key -> entry(environment, t, List.of(ApiKeyDigest.sha256(key))))
+                    credentialsOf(t, secretsByName)
+                        .map(c -> entry(environment, t, digests(c.validApiKeys())))
                         .stream())
             .toList();
     return directory(environment, entries);
   }
 
-  /** A worker pool's directory: the tenants it serves, without key digests (workers need none). */
+  /**
+   * A worker pool's directory: the tenants it serves that workers serve (see {@link
+   * TenantServing#byWorkers}), without key digests (workers need none).
+   */
   public static TenantDirectory forWorkers(Environment environment, Collection<Tenant> served) {
     return directory(
-        environment, served.stream().map(t -> entry(environment, t, List.of())).toList());
+        environment,
+        served.stream()
+            .filter(TenantServing::byWorkers)
+            .map(t -> entry(environment, t, List.of()))
+            .toList());
   }
 
   /** The directory as the runtime reads it; equal directories give equal text. */
@@ -66,9 +74,14 @@ public final class TenantDirectories {
         entries.stream().sorted(Comparator.comparing(TenantDirectory.Entry::name)).toList());
   }
 
-  private static Optional<String> apiKeyOf(Tenant tenant, Map<String, Secret> secretsByName) {
-    return ApiKeys.read(
+  private static Optional<TenantCredentials> credentialsOf(
+      Tenant tenant, Map<String, Secret> secretsByName) {
+    return TenantCredentials.read(
         secretsByName.get(PlatformNames.tenantSecret(tenant.getMetadata().getName())));
+  }
+
+  private static List<String> digests(List<String> keys) {
+    return keys.stream().map(ApiKeyDigest::sha256).toList();
   }
 
   private static TenantDirectory.Entry entry(
@@ -87,6 +100,6 @@ public final class TenantDirectories {
             plan == null ? null : plan.getIngestRatePerSecond(), DEFAULT_INGEST_RATE),
         Objects.requireNonNullElse(spec.getRetentionDays(), DEFAULT_RETENTION_DAYS),
         apiKeySha256,
-        false); // a Tenant cannot be suspended yet
+        Boolean.TRUE.equals(spec.getSuspended()));
   }
 }

@@ -162,7 +162,13 @@ public final class SandboxPlatform implements AutoCloseable {
       System.err.println("Could not stop DynamoDB Local: " + e.getMessage());
     }
     try {
+      // Deleting the vhost deletes its queues; the tenants' broker users are named after it.
       management.deleteVhost(admin, vhost);
+      for (String user : management.users(admin)) {
+        if (user.startsWith(vhost + "/")) {
+          management.deleteUser(admin, user);
+        }
+      }
     } catch (BrokerException e) {
       System.err.println("Could not delete sandbox vhost " + vhost + ": " + e.getMessage());
     }

@@ -9,17 +9,41 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes Kubernetes Events (core/v1) about Stevedore resources, as `kubectl describe` shows. */
-public class EventRecorder {
+/**
+ * Writes Kubernetes Events (core/v1) about Stevedore resources, as `kubectl describe` shows. Like
+ * client-go's recorder it sends them in the background, in order, so that a reconciliation never
+ * waits on one; when too many are pending, new ones are dropped (and logged).
+ */
+public class EventRecorder implements AutoCloseable {
+  private static final int MAX_PENDING = 10_000;
   public static final String COMPONENT = "stevedore-operator";
   private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
 
   private final KubernetesClient client;
   private final String instance;
   private final Clock clock;
+  private final ThreadPoolExecutor sender =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new LinkedBlockingQueue<>(MAX_PENDING),
+          runnable -> {
+            Thread thread = new Thread(runnable, "event-recorder");
+            thread.setDaemon(true);
+            return thread;
+          },
+          (runnable, executor) -> log.warn("Too many Events pending; dropped one"));
 
   public EventRecorder(KubernetesClient client, String instance, Clock clock) {
     this.client = client;
@@ -65,6 +89,29 @@ public class EventRecorder {
             .withReportingComponent("stevedore.io/operator")
             .withReportingInstance(instance)
             .build();
+    sender.execute(() -> send(event, reason));
+  }
+
+  /** Waits until every Event recorded so far was sent (or failed). */
+  public void flush() {
+    try {
+      sender.submit(() -> {}).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      log.warn("Events not flushed: {}", e.toString());
+    }
+  }
+
+  /** Sends what is pending, then stops. */
+  @Override
+  public void close() {
+    flush();
+    sender.shutdownNow();
+  }
+
+  private void send(io.fabric8.kubernetes.api.model.Event event, String reason) {
+    var meta = event.getInvolvedObject();
     try {
       client.v1().events().inNamespace(meta.getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {

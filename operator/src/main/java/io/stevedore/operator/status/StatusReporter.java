@@ -55,6 +55,15 @@ public class StatusReporter {
         .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
   }
 
+  /**
+   * As {@link #report}, for callers that write the status themselves (e.g. during cleanup, where
+   * the framework patches nothing): the resource with its new status, or empty if unchanged.
+   */
+  public <S extends StevedoreStatus, R extends CustomResource<?, S>> Optional<R> prepare(
+      R resource, Supplier<S> emptyStatus, ReadyState state, Consumer<S> details) {
+    return apply(resource, emptyStatus, state, details);
+  }
+
   private <S extends StevedoreStatus, R extends CustomResource<?, S>> Optional<R> apply(
       R resource, Supplier<S> emptyStatus, ReadyState state, Consumer<S> details) {
     S previous = resource.getStatus();

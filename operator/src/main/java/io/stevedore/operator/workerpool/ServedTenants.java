@@ -5,11 +5,15 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.kube.LabelSelectors;
+import io.stevedore.operator.platform.TenantServing;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** The Tenants a WorkerPool serves: those that name it and that its selector selects. */
+/**
+ * The Tenants a WorkerPool serves: those that name it, that its selector selects, and whose queues
+ * workers may consume (provisioned, and not released by offboarding: see TenantServing).
+ */
 final class ServedTenants {
   /** The WorkerPool controller's Tenants informer. */
   static final String EVENT_SOURCE = "tenants";
@@ -28,6 +32,7 @@ final class ServedTenants {
                     && meta.getName().equals(t.getSpec().getWorkerPool())
                     && spec.getEnvironment().equals(t.getSpec().getEnvironment()))
         .filter(t -> LabelSelectors.matches(spec.getTenantSelector(), t.getMetadata().getLabels()))
+        .filter(TenantServing::byWorkers)
         .sorted(Comparator.comparing(t -> t.getMetadata().getName()))
         .toList();
   }

@@ -9,7 +9,8 @@ public final class OperatorBenchmarks {
   private static final Map<String, Supplier<OperatorBenchmark>> ALL = new TreeMap<>();
 
   static {
-    // One entry per benchmark: ALL.put("<name>", <Class>::new);
+    // One entry per benchmark.
+    ALL.put("tenants", TenantsBenchmark::new);
   }
 
   private OperatorBenchmarks() {}

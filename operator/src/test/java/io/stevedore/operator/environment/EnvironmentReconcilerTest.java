@@ -7,13 +7,10 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
-import io.stevedore.operator.api.v1alpha1.Tenant;
-import io.stevedore.operator.kube.ApiKeys;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
@@ -55,73 +52,6 @@ class EnvironmentReconcilerTest {
         .singleElement()
         .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
     assertThat(tenantDirectory(ns, "staging-tenants").tenants()).isEmpty();
-  }
-
-  @Test
-  void tenantIsInTheIngestDirectoryWithItsKeyDigestUntilTheTenantIsDeleted() {
-    String ns = harness.newNamespace();
-    harness.create(Fixtures.environment(ns, "staging"));
-    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
-    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
-    harness.create(Fixtures.tenant(ns, "globex", "staging", "standard", "standard"));
-    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
-    String key =
-        ApiKeys.read(harness.client().secrets().inNamespace(ns).withName("tenant-acme").get())
-            .orElseThrow();
-
-    eventually()
-        .untilAsserted(
-            () ->
-                assertThat(tenantDirectory(ns, "staging-tenants").tenants())
-                    .extracting(TenantDirectory.Entry::name)
-                    .containsExactly("acme", "globex"));
-    assertThat(tenantDirectory(ns, "staging-tenants").tenants().get(0).apiKeySha256())
-        .containsExactly(ApiKeyDigest.sha256(key));
-    assertThat(tenantDirectoryJson(ns, "staging-tenants")).doesNotContain(key);
-
-    harness.client().resources(Tenant.class).inNamespace(ns).withName("acme").delete();
-
-    eventually()
-        .untilAsserted(
-            () ->
-                assertThat(tenantDirectory(ns, "staging-tenants").tenants())
-                    .extracting(TenantDirectory.Entry::name)
-                    .containsExactly("globex"));
-    // No garbage collector here: the orphaned key Secret stays, yet grants nothing.
-    assertThat(harness.client().secrets().inNamespace(ns).withName("tenant-acme").get())
-        .isNotNull();
-  }
-
-  @Test
-  void tenantMovedToAnotherEnvironmentLeavesTheFirstDirectoryForTheSecond() {
-    String ns = harness.newNamespace();
-    harness.create(Fixtures.environment(ns, "staging"));
-    harness.create(Fixtures.environment(ns, "prod"));
-    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
-    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
-    eventually()
-        .untilAsserted(
-            () -> assertThat(tenantDirectory(ns, "staging-tenants").tenants()).hasSize(1));
-
-    harness
-        .client()
-        .resources(Tenant.class)
-        .inNamespace(ns)
-        .withName("acme")
-        .edit(
-            t -> {
-              t.getSpec().setEnvironment("prod");
-              return t;
-            });
-
-    eventually()
-        .untilAsserted(
-            () -> {
-              assertThat(tenantDirectory(ns, "staging-tenants").tenants()).isEmpty();
-              assertThat(tenantDirectory(ns, "prod-tenants").tenants())
-                  .singleElement()
-                  .satisfies(e -> assertThat(e.table()).isEqualTo("prod-" + ns + ".acme"));
-            });
   }
 
   @Test

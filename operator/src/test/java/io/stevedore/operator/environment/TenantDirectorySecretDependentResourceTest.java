@@ -61,7 +61,8 @@ class TenantDirectorySecretDependentResourceTest {
   }
 
   private Secret desired() {
-    var tenant = Fixtures.tenant("team-a", "acme", "staging", "standard", "standard");
+    var tenant =
+        Fixtures.provisioned(Fixtures.tenant("team-a", "acme", "staging", "standard", "standard"));
     var tenantSecret =
         new SecretBuilder()
             .withNewMetadata()

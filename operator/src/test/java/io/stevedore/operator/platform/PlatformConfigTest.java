@@ -21,6 +21,7 @@ class PlatformConfigTest {
     var rabbit = environment.getSpec().getBroker().getRabbitmq();
     rabbit.setVhost("staging");
     rabbit.setManagementUrl("http://rabbitmq.messaging.svc:15672");
+    environment.getSpec().getStorage().getDynamodb().setEndpoint(null);
 
     assertThat(PlatformConfig.data(environment))
         .containsExactly(
@@ -123,6 +124,7 @@ class PlatformConfigTest {
 
   private static Environment sqsEnvironment(String region, String endpoint) {
     var environment = Fixtures.environment("team-a", "prod");
+    environment.getSpec().getStorage().getDynamodb().setEndpoint(null);
     var sqs = new SqsSpec();
     sqs.setRegion(region);
     sqs.setEndpoint(endpoint);

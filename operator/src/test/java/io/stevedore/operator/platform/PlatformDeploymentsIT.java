@@ -3,9 +3,6 @@ package io.stevedore.operator.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.stevedore.contract.RecordTable;
-import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
 import io.stevedore.operator.api.RepositoryPaths;
@@ -16,6 +13,7 @@ import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.sandbox.LocalKubelet;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.PlatformServices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,38 +47,19 @@ class PlatformDeploymentsIT {
                 kubernetes.client(), OperatorSettings.embedded("platform-it"))) {
       var client = kubernetes.client();
       kubernetes.createNamespace(NS);
-      client
-          .resource(secret("local-rabbitmq", Map.of("username", "guest", "password", "guest")))
-          .create();
-      client
-          .resource(
-              secret(
-                  "local-mysql",
-                  Map.of(
-                      "url",
-                      services.jdbcUrl(),
-                      "username",
-                      PlatformServices.MYSQL_USER,
-                      "password",
-                      PlatformServices.MYSQL_PASSWORD)))
-          .create();
-      var environment = Fixtures.environment(NS, "local");
-      var rabbit = environment.getSpec().getBroker().getRabbitmq();
-      rabbit.setUrl("amqp://127.0.0.1:5672");
-      rabbit.getCredentialsSecretRef().setName("local-rabbitmq");
-      environment.getSpec().getStorage().getMysql().getConnectionSecretRef().setName("local-mysql");
-      environment.getSpec().getStorage().getDynamodb().setEndpoint(services.dynamoEndpoint());
+      // Only the Environment's own Secrets: queues, table, rules and the tenant's Secret are the
+      // operator's to provision.
+      services.secrets(NS, "local").forEach(secret -> client.resource(secret).create());
+      var environment = services.environment(NS, "local");
       environment.getSpec().getIngest().setReplicas(1);
       client.resource(environment).create();
       client.resource(Fixtures.workerPool(NS, "standard", "local", "standard")).create();
       client.resource(Fixtures.tenant(NS, "acme", "local", "standard", "standard")).create();
-      TenantQueues queues = TenantQueues.of(NS, "acme");
-      services.declareQueues(queues);
-      services.createRecordTable(RecordTable.name("local-", NS, "acme"));
       try {
         // Ready now means: the runtime processes passed their real readiness probes.
         await()
             .atMost(Duration.ofSeconds(120))
+            .ignoreExceptions()
             .untilAsserted(
                 () -> {
                   assertThat(
@@ -152,7 +131,7 @@ class PlatformDeploymentsIT {
                   assertThat(page.body()).contains("\"eventId\":\"e-1\"");
                 });
       } finally {
-        services.deleteQueues(queues);
+        services.deleteBrokerObjects(List.of(NS));
       }
     }
   }
@@ -176,17 +155,6 @@ class PlatformDeploymentsIT {
 
   private static boolean ready(List<io.fabric8.kubernetes.api.model.Condition> conditions) {
     return Conditions.isTrue(conditions, Conditions.READY);
-  }
-
-  private static io.fabric8.kubernetes.api.model.Secret secret(
-      String name, Map<String, String> data) {
-    return new SecretBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(NS)
-        .endMetadata()
-        .withStringData(data)
-        .build();
   }
 
   private static HttpResponse<String> post(int port, String apiKey, String body) throws Exception {

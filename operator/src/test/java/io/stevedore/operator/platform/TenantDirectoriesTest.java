@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.TenantDirectory;
+import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Plan;
 import io.stevedore.operator.api.v1alpha1.Tenant;
@@ -102,8 +103,12 @@ class TenantDirectoriesTest {
 
   @Test
   void tenantsOfOtherEnvironmentsAndNamespacesAreLeftOut() {
-    var otherEnvironment = Fixtures.tenant("team-a", "elsewhere", "prod", "standard", "standard");
-    var otherNamespace = Fixtures.tenant("team-b", "stranger", "staging", "standard", "standard");
+    var otherEnvironment =
+        Fixtures.provisioned(
+            Fixtures.tenant("team-a", "elsewhere", "prod", "standard", "standard"));
+    var otherNamespace =
+        Fixtures.provisioned(
+            Fixtures.tenant("team-b", "stranger", "staging", "standard", "standard"));
 
     var directory =
         TenantDirectories.forIngest(
@@ -155,8 +160,78 @@ class TenantDirectoriesTest {
         .isEqualTo(directory);
   }
 
+  @Test
+  void tenantIsServedOnceItsQueuesExistNotBefore() {
+    var fresh = Fixtures.tenant("team-a", "fresh", "staging", "standard", "standard");
+
+    assertThat(
+            TenantDirectories.forIngest(environment, List.of(fresh), secrets(secret("fresh", "k")))
+                .tenants())
+        .isEmpty();
+    assertThat(TenantDirectories.forWorkers(environment, List.of(fresh)).tenants()).isEmpty();
+  }
+
+  @Test
+  void suspendedTenantStaysInBothDirectoriesMarkedSuspended() {
+    var paused = tenant("paused");
+    paused.getSpec().setSuspended(true);
+
+    assertThat(
+            TenantDirectories.forIngest(
+                    environment, List.of(paused), secrets(secret("paused", "k")))
+                .tenants())
+        .singleElement()
+        .satisfies(e -> assertThat(e.suspended()).isTrue());
+    assertThat(TenantDirectories.forWorkers(environment, List.of(paused)).tenants())
+        .singleElement()
+        .satisfies(e -> assertThat(e.suspended()).isTrue());
+  }
+
+  @Test
+  void duringARotationsOverlapBothKeysAreAcceptedCurrentFirst() {
+    var secret = secret("acme", "stv_new");
+    secret
+        .getData()
+        .put(
+            TenantCredentials.PREVIOUS_API_KEY,
+            Base64.getEncoder().encodeToString("stv_old".getBytes(StandardCharsets.UTF_8)));
+
+    var directory =
+        TenantDirectories.forIngest(environment, List.of(tenant("acme")), secrets(secret));
+
+    assertThat(directory.tenants().get(0).apiKeySha256())
+        .containsExactly(ApiKeyDigest.sha256("stv_new"), ApiKeyDigest.sha256("stv_old"));
+  }
+
+  @Test
+  void deletedTenantLeavesIngestAtOnceAndWorkersAsItsDeletionPolicySays() {
+    var retained = deleting(tenant("retained"), DeletionPolicy.Retain, null);
+    var draining = deleting(tenant("draining"), DeletionPolicy.Delete, "Draining");
+    var released = deleting(tenant("released"), DeletionPolicy.Delete, TenantServing.RELEASED);
+    var all = List.of(retained, draining, released);
+
+    assertThat(
+            TenantDirectories.forIngest(
+                    environment,
+                    all,
+                    secrets(
+                        secret("retained", "1"), secret("draining", "2"), secret("released", "3")))
+                .tenants())
+        .isEmpty();
+    assertThat(TenantDirectories.forWorkers(environment, all).tenants())
+        .extracting(TenantDirectory.Entry::name)
+        .containsExactly("draining");
+  }
+
+  private static Tenant deleting(Tenant tenant, DeletionPolicy policy, String phase) {
+    tenant.getMetadata().setDeletionTimestamp("2026-01-01T00:00:00Z");
+    tenant.getSpec().setDeletionPolicy(policy);
+    tenant.getStatus().setOffboarding(phase);
+    return tenant;
+  }
+
   private static Tenant tenant(String name) {
-    return Fixtures.tenant("team-a", name, "staging", "standard", "standard");
+    return Fixtures.provisioned(Fixtures.tenant("team-a", name, "staging", "standard", "standard"));
   }
 
   private static Secret secret(String tenant, String apiKey) {
@@ -165,9 +240,10 @@ class TenantDirectoriesTest {
         .withName(PlatformNames.tenantSecret(tenant))
         .endMetadata()
         .withData(
-            Map.of(
-                "apiKey",
-                Base64.getEncoder().encodeToString(apiKey.getBytes(StandardCharsets.UTF_8))))
+            new java.util.HashMap<>(
+                Map.of(
+                    "apiKey",
+                    Base64.getEncoder().encodeToString(apiKey.getBytes(StandardCharsets.UTF_8)))))
         .build();
   }
 

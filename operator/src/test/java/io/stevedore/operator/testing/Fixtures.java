@@ -38,6 +38,8 @@ public final class Fixtures {
     var dynamo = new DynamoDbSpec();
     dynamo.setRegion("eu-west-1");
     dynamo.setTablePrefix(name + "-");
+    // Nothing listens there: tests without platform services never reach out of this machine.
+    dynamo.setEndpoint("http://127.0.0.1:9");
     var mysqlSecret = new ConnectionSecretRef();
     mysqlSecret.setName(name + "-mysql");
     var mysql = new MySqlSpec();
@@ -69,6 +71,14 @@ public final class Fixtures {
     pool.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     pool.setSpec(spec);
     return pool;
+  }
+
+  /** {@code tenant} as the operator reports it once its queues exist (for pure tests). */
+  public static Tenant provisioned(Tenant tenant) {
+    var status = new io.stevedore.operator.api.v1alpha1.TenantStatus();
+    status.setQueuesProvisioned(true);
+    tenant.setStatus(status);
+    return tenant;
   }
 
   public static Tenant tenant(

@@ -33,22 +33,78 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
       Long.toString(
           java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
+  private final boolean withServices;
+  private final List<String> namespaces = new java.util.concurrent.CopyOnWriteArrayList<>();
   private EmbeddedKubernetes kubernetes;
   private SimulatedDeploymentController deployments;
   private StevedoreOperator operator;
+  private PlatformServices services;
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    kubernetes = EmbeddedKubernetes.start(0);
-    deployments = new SimulatedDeploymentController(kubernetes.client());
-    operator = StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("test"));
+  /** The embedded API and the operator, and no platform services. */
+  public OperatorHarness() {
+    this(false);
+  }
+
+  private OperatorHarness(boolean withServices) {
+    this.withServices = withServices;
+  }
+
+  /**
+   * As {@link #OperatorHarness()}, with the real platform services (RabbitMQ with its management
+   * API, MariaDB, DynamoDB Local) that {@link #platformNamespace()} points an Environment at; the
+   * broker objects of this class's namespaces are deleted afterwards.
+   */
+  public static OperatorHarness withPlatformServices() {
+    return new OperatorHarness(true);
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
+  public void beforeAll(ExtensionContext context) throws Exception {
+    if (withServices) {
+      services = new PlatformServices();
+    }
+    kubernetes = EmbeddedKubernetes.start(0);
+    deployments = new SimulatedDeploymentController(kubernetes.client());
+    var settings = OperatorSettings.embedded("test");
+    // Drift checks every few seconds, so tests see repairs without waiting out the default.
+    operator =
+        StevedoreOperator.start(
+            kubernetes.client(),
+            withServices ? settings.withTenantResync(Duration.ofSeconds(3)) : settings);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
     operator.close();
     deployments.close();
     kubernetes.close();
+    if (services != null) {
+      try {
+        services.deleteBrokerObjects(namespaces);
+      } finally {
+        services.close();
+      }
+    }
+  }
+
+  /** The platform services (only with {@link #withPlatformServices()}). */
+  public PlatformServices services() {
+    if (services == null) {
+      throw new IllegalStateException("this harness runs without platform services");
+    }
+    return services;
+  }
+
+  /**
+   * A new namespace with Environment `staging` on the platform services (and its Secrets), and
+   * WorkerPool `standard` selecting tier `standard`.
+   */
+  public String platformNamespace() {
+    String namespace = newNamespace();
+    services().secrets(namespace, "staging").forEach(this::create);
+    create(services().environment(namespace, "staging"));
+    create(Fixtures.workerPool(namespace, "standard", "staging", "standard"));
+    return namespace;
   }
 
   public KubernetesClient client() {
@@ -58,6 +114,7 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   public String newNamespace() {
     String namespace = "test-" + RUN + "-" + NAMESPACES.incrementAndGet();
     kubernetes.createNamespace(namespace);
+    namespaces.add(namespace);
     return namespace;
   }
 
@@ -97,6 +154,7 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
 
   /** Events recorded about the named object. */
   public List<Event> events(String namespace, String involvedName) {
+    operator.flushEvents();
     return client().v1().events().inNamespace(namespace).list().getItems().stream()
         .filter(e -> involvedName.equals(e.getInvolvedObject().getName()))
         .toList();

@@ -16,12 +16,19 @@ class ServedTenantsTest {
         ServedTenants.of(
             pool,
             List.of(
-                Fixtures.tenant("team-a", "b-corp", "staging", "standard", "standard"),
-                Fixtures.tenant("team-a", "a-corp", "staging", "standard", "standard"),
-                Fixtures.tenant("team-a", "unselected", "staging", "standard", "premium"),
-                Fixtures.tenant("team-a", "other-pool", "staging", "premium", "standard"),
-                Fixtures.tenant("team-a", "other-env", "prod", "standard", "standard"),
-                Fixtures.tenant("team-b", "other-namespace", "staging", "standard", "standard")));
+                Fixtures.provisioned(
+                    Fixtures.tenant("team-a", "b-corp", "staging", "standard", "standard")),
+                Fixtures.provisioned(
+                    Fixtures.tenant("team-a", "a-corp", "staging", "standard", "standard")),
+                Fixtures.provisioned(
+                    Fixtures.tenant("team-a", "unselected", "staging", "standard", "premium")),
+                Fixtures.provisioned(
+                    Fixtures.tenant("team-a", "other-pool", "staging", "premium", "standard")),
+                Fixtures.provisioned(
+                    Fixtures.tenant("team-a", "other-env", "prod", "standard", "standard")),
+                Fixtures.provisioned(
+                    Fixtures.tenant(
+                        "team-b", "other-namespace", "staging", "standard", "standard"))));
 
     assertThat(served)
         .extracting(t -> t.getMetadata().getName())
@@ -29,8 +36,17 @@ class ServedTenantsTest {
   }
 
   @Test
+  void tenantWhoseQueuesDoNotExistYetIsNotServed() {
+    var fresh = Fixtures.tenant("team-a", "fresh", "staging", "standard", "standard");
+
+    assertThat(ServedTenants.of(pool, List.of(fresh))).isEmpty();
+  }
+
+  @Test
   void tenantWithoutSpecIsNotServed() {
-    var specless = Fixtures.tenant("team-a", "specless", "staging", "standard", "standard");
+    var specless =
+        Fixtures.provisioned(
+            Fixtures.tenant("team-a", "specless", "staging", "standard", "standard"));
     specless.setSpec(null);
 
     assertThat(ServedTenants.of(pool, List.of(specless))).isEmpty();

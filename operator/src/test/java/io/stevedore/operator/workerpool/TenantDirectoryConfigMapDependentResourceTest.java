@@ -43,7 +43,8 @@ class TenantDirectoryConfigMapDependentResourceTest {
   }
 
   private ConfigMap desired() {
-    var acme = Fixtures.tenant("team-a", "acme", "staging", "standard", "standard");
+    var acme =
+        Fixtures.provisioned(Fixtures.tenant("team-a", "acme", "staging", "standard", "standard"));
     return TenantDirectoryConfigMapDependentResource.desired(pool, environment, List.of(acme));
   }
 }

@@ -3,8 +3,6 @@ package io.stevedore.operator.workerpool;
 import static io.stevedore.operator.testing.OperatorHarness.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
@@ -127,62 +125,5 @@ class WorkerPoolReconcilerTest {
                       workers.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                   .isEqualTo("registry.example/runtime:2.0.0");
             });
-  }
-
-  @Test
-  void poolReportsTheTenantsThatNameItAndThatItsSelectorSelects() {
-    String ns = harness.newNamespace();
-    harness.create(Fixtures.environment(ns, "staging"));
-    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
-    harness.create(Fixtures.tenant(ns, "b-corp", "staging", "standard", "standard"));
-    harness.create(Fixtures.tenant(ns, "a-corp", "staging", "standard", "standard"));
-    harness.create(Fixtures.tenant(ns, "vip", "staging", "premium", "premium"));
-    harness.create(Fixtures.tenant(ns, "elsewhere", "staging", "other-pool", "standard"));
-
-    eventually()
-        .untilAsserted(
-            () -> {
-              var pool =
-                  harness
-                      .client()
-                      .resources(WorkerPool.class)
-                      .inNamespace(ns)
-                      .withName("standard")
-                      .get();
-              assertThat(pool.getStatus().getTenants()).containsExactly("a-corp", "b-corp");
-              assertThat(pool.getStatus().getTenantCount()).isEqualTo(2);
-            });
-    assertThat(tenantDirectory(ns, "standard-tenants").tenants())
-        .extracting(TenantDirectory.Entry::name)
-        .containsExactly("a-corp", "b-corp");
-  }
-
-  @Test
-  void tenantAddedToAPoolReachesItsDirectoryWithoutRollingTheWorkers() {
-    String ns = harness.newNamespace();
-    harness.create(Fixtures.environment(ns, "staging"));
-    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
-    harness.awaitReady(WorkerPool.class, ns, "standard", true, "Available");
-    var podTemplate = workers(ns).getSpec().getTemplate();
-
-    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
-
-    eventually()
-        .untilAsserted(
-            () ->
-                assertThat(tenantDirectory(ns, "standard-tenants").tenants())
-                    .singleElement()
-                    .satisfies(e -> assertThat(e.queue()).isEqualTo("tenant." + ns + ".acme"))
-                    .satisfies(e -> assertThat(e.apiKeySha256()).isEmpty()));
-    assertThat(workers(ns).getSpec().getTemplate()).isEqualTo(podTemplate);
-  }
-
-  private static io.fabric8.kubernetes.api.model.apps.Deployment workers(String ns) {
-    return harness.client().apps().deployments().inNamespace(ns).withName("standard-workers").get();
-  }
-
-  private static TenantDirectory tenantDirectory(String ns, String configMap) {
-    var data = harness.client().configMaps().inNamespace(ns).withName(configMap).get().getData();
-    return Serialization.unmarshal(data.get(TenantDirectory.FILE_NAME), TenantDirectory.class);
   }
 }

@@ -17,6 +17,12 @@ public class EnvironmentSpec {
   /** Where records (DynamoDB) and configuration and processing logs (MySQL) are stored. */
   @Required private StorageSpec storage;
 
+  /**
+   * Optional per-tenant isolation: when set, every Tenant gets a namespace of its own with a
+   * ResourceQuota and a default-deny NetworkPolicy (see TenantIsolationSpec).
+   */
+  private TenantIsolationSpec tenantIsolation;
+
   public Release getRelease() {
     return release;
   }
@@ -47,5 +53,13 @@ public class EnvironmentSpec {
 
   public void setStorage(StorageSpec storage) {
     this.storage = storage;
+  }
+
+  public TenantIsolationSpec getTenantIsolation() {
+    return tenantIsolation;
+  }
+
+  public void setTenantIsolation(TenantIsolationSpec tenantIsolation) {
+    this.tenantIsolation = tenantIsolation;
   }
 }

@@ -3,6 +3,9 @@ package io.stevedore.operator.api.v1alpha1;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A tenant's plan: its limits. */
 public class Plan {
@@ -19,6 +22,12 @@ public class Plan {
   @Max(1000)
   private Integer maxWorkers = 4;
 
+  /**
+   * ResourceQuota `hard` limits of the tenant's namespace where its Environment isolates tenants;
+   * each key overrides the Environment's `tenantIsolation.quota`.
+   */
+  private Map<String, Quantity> quota = new LinkedHashMap<>();
+
   public Integer getIngestRatePerSecond() {
     return ingestRatePerSecond;
   }
@@ -33,5 +42,13 @@ public class Plan {
 
   public void setMaxWorkers(Integer maxWorkers) {
     this.maxWorkers = maxWorkers;
+  }
+
+  public Map<String, Quantity> getQuota() {
+    return quota;
+  }
+
+  public void setQuota(Map<String, Quantity> quota) {
+    this.quota = quota;
   }
 }

@@ -20,7 +20,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Reason",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
     priority = 1)
+@AdditionalPrinterColumn(
+    name = "Suspended",
+    jsonPath = ".spec.suspended",
+    type = AdditionalPrinterColumn.Type.BOOLEAN)
 @AdditionalPrinterColumn(name = "Queue", jsonPath = ".status.queue", priority = 1)
+@AdditionalPrinterColumn(name = "Offboarding", jsonPath = ".status.offboarding", priority = 1)
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

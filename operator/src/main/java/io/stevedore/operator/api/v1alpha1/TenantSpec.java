@@ -33,10 +33,22 @@ public class TenantSpec {
 
   /**
    * What happens to the tenant's queues, table and configuration when the Tenant is deleted:
-   * `Retain` (default) keeps them; `Delete` removes them once the queue has drained.
+   * `Retain` (default) keeps them and revokes only its access; `Delete` removes them once its
+   * queues have drained (a non-empty queue only with the annotation
+   * `stevedore.io/delete-non-empty-queues: "true"`).
    */
   @Default("Retain")
   private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+
+  /**
+   * Suspends the tenant: ingest answers 403 for its API keys, while workers keep processing the
+   * backlog already queued. Nothing is deleted.
+   */
+  @Default("false")
+  private Boolean suspended = false;
+
+  /** How the tenant's API key and broker password are rotated. */
+  private CredentialsSpec credentials = new CredentialsSpec();
 
   public String getEnvironment() {
     return environment;
@@ -76,5 +88,21 @@ public class TenantSpec {
 
   public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
     this.deletionPolicy = deletionPolicy;
+  }
+
+  public Boolean getSuspended() {
+    return suspended;
+  }
+
+  public void setSuspended(Boolean suspended) {
+    this.suspended = suspended;
+  }
+
+  public CredentialsSpec getCredentials() {
+    return credentials;
+  }
+
+  public void setCredentials(CredentialsSpec credentials) {
+    this.credentials = credentials;
   }
 }

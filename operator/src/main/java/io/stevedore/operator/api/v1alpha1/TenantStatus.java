@@ -9,8 +9,35 @@ public class TenantStatus extends StevedoreStatus {
   /** Where messages go that failed processing too often. */
   private String deadLetterQueue;
 
-  /** The Secret holding the tenant's ingest API key (the key itself is never shown here). */
+  /** The tenant's DynamoDB table. */
+  private String table;
+
+  /**
+   * The Secret holding the tenant's API key and broker credentials (never shown here themselves).
+   */
   private String secretName;
+
+  /** The tenant's broker user now in use (RabbitMQ with a management API only). */
+  private String brokerUser;
+
+  /** The tenant's own namespace, where its Environment isolates tenants. */
+  private String isolationNamespace;
+
+  /**
+   * Whether the tenant's queues have been created; from then on ingest and workers serve the tenant
+   * (a later broker outage does not take it out of their directories).
+   */
+  private Boolean queuesProvisioned;
+
+  /**
+   * Where the offboarding of a deleted Tenant stands: `Draining` (ingest refuses new data, workers
+   * empty the queues), `Released` (queues empty; workers let go of them), `Removing` (deleting what
+   * it had).
+   */
+  private String offboarding;
+
+  /** The last credential rotation and its overlap window. */
+  private CredentialsStatus credentials;
 
   public String getQueue() {
     return queue;
@@ -28,11 +55,59 @@ public class TenantStatus extends StevedoreStatus {
     this.deadLetterQueue = deadLetterQueue;
   }
 
+  public String getTable() {
+    return table;
+  }
+
+  public void setTable(String table) {
+    this.table = table;
+  }
+
   public String getSecretName() {
     return secretName;
   }
 
   public void setSecretName(String secretName) {
     this.secretName = secretName;
+  }
+
+  public String getBrokerUser() {
+    return brokerUser;
+  }
+
+  public void setBrokerUser(String brokerUser) {
+    this.brokerUser = brokerUser;
+  }
+
+  public String getIsolationNamespace() {
+    return isolationNamespace;
+  }
+
+  public void setIsolationNamespace(String isolationNamespace) {
+    this.isolationNamespace = isolationNamespace;
+  }
+
+  public Boolean getQueuesProvisioned() {
+    return queuesProvisioned;
+  }
+
+  public void setQueuesProvisioned(Boolean queuesProvisioned) {
+    this.queuesProvisioned = queuesProvisioned;
+  }
+
+  public String getOffboarding() {
+    return offboarding;
+  }
+
+  public void setOffboarding(String offboarding) {
+    this.offboarding = offboarding;
+  }
+
+  public CredentialsStatus getCredentials() {
+    return credentials;
+  }
+
+  public void setCredentials(CredentialsStatus credentials) {
+    this.credentials = credentials;
   }
 }

@@ -1,0 +1,151 @@
+package io.stevedore.operator.broker;
+
+import io.stevedore.contract.TenantQueues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/**
+ * A tenant's queues on SQS: the main queue with a redrive policy into its dead-letter queue (retry
+ * delays are visibility timeouts there, so no delay queues exist).
+ */
+public final class SqsTenantQueues implements TenantQueueBroker {
+  private final SqsClient sqs;
+
+  public SqsTenantQueues(SqsClient sqs) {
+    this.sqs = sqs;
+  }
+
+  /** The redrive policy of a main queue, as the runtime expects it. */
+  static String redrivePolicy(String deadLetterArn) {
+    return "{\"deadLetterTargetArn\":\""
+        + deadLetterArn
+        + "\",\"maxReceiveCount\":\""
+        + TenantQueues.SQS_MAX_RECEIVE_COUNT
+        + "\"}";
+  }
+
+  @Override
+  public List<String> ensureQueues(TenantQueues queues) throws BrokerException {
+    return call(
+        () -> {
+          List<String> created = new ArrayList<>();
+          String deadLetterUrl =
+              url(queues.deadLetter())
+                  .orElseGet(
+                      () -> {
+                        created.add(queues.deadLetter());
+                        return sqs.createQueue(
+                                r -> r.queueName(TenantQueues.sqsName(queues.deadLetter())))
+                            .queueUrl();
+                      });
+          if (url(queues.main()).isEmpty()) {
+            String arn =
+                sqs.getQueueAttributes(
+                        r -> r.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            sqs.createQueue(
+                r ->
+                    r.queueName(TenantQueues.sqsName(queues.main()))
+                        .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrivePolicy(arn))));
+            created.add(queues.main());
+          }
+          return created;
+        });
+  }
+
+  @Override
+  public void declareQueues(TenantQueues queues) throws BrokerException {
+    ensureQueues(queues);
+  }
+
+  @Override
+  public QueueBacklog backlog(TenantQueues queues) throws BrokerException {
+    return call(
+        () -> {
+          var main = attributes(queues.main());
+          var deadLetter = attributes(queues.deadLetter());
+          return new QueueBacklog(
+              count(main, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                  + count(main, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED),
+              0,
+              count(main, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
+              count(deadLetter, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                  + count(
+                      deadLetter, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
+              -1);
+        });
+  }
+
+  @Override
+  public void deleteQueues(TenantQueues queues) throws BrokerException {
+    call(
+        () -> {
+          for (String queue : List.of(queues.main(), queues.deadLetter())) {
+            url(queue).ifPresent(url -> sqs.deleteQueue(r -> r.queueUrl(url)));
+          }
+          return null;
+        });
+  }
+
+  private Optional<String> url(String queue) {
+    try {
+      return Optional.of(sqs.getQueueUrl(r -> r.queueName(TenantQueues.sqsName(queue))).queueUrl());
+    } catch (QueueDoesNotExistException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Map<QueueAttributeName, String> attributes(String queue) {
+    return url(queue)
+        .map(
+            url ->
+                sqs.getQueueAttributes(
+                        r ->
+                            r.queueUrl(url)
+                                .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                    .attributes())
+        .orElse(Map.of());
+  }
+
+  private static long count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+    String value = attributes.get(name);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
+  private interface SqsWork<T> {
+    T run();
+  }
+
+  private static <T> T call(SqsWork<T> work) throws BrokerException {
+    try {
+      return work.run();
+    } catch (SdkClientException e) {
+      throw new BrokerException(
+          BrokerException.Failure.UNAVAILABLE, "SQS is unreachable: " + e.getMessage(), e);
+    } catch (AwsServiceException e) {
+      int status = e.statusCode();
+      throw new BrokerException(
+          status == 401 || status == 403
+              ? BrokerException.Failure.AUTH_FAILED
+              : status >= 500 || e.isThrottlingException()
+                  ? BrokerException.Failure.UNAVAILABLE
+                  : BrokerException.Failure.REJECTED,
+          "SQS refused: " + e.getMessage(),
+          e);
+    } catch (SdkException e) {
+      throw new BrokerException(BrokerException.Failure.UNAVAILABLE, "SQS failed: " + e, e);
+    }
+  }
+}

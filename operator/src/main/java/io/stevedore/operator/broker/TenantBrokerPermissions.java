@@ -1,0 +1,20 @@
+package io.stevedore.operator.broker;
+
+import io.stevedore.contract.TenantQueues;
+
+/**
+ * What a tenant's broker user may do (pure): read (consume, get) its own queues, nothing else. No
+ * configure: the operator owns the topology, so a tenant can neither delete nor redeclare its
+ * queues. No write: RabbitMQ authorises a publish on the exchange only, and write on the default
+ * exchange would let the user publish into every queue of the vhost; tenants send through ingest.
+ */
+public final class TenantBrokerPermissions {
+  private TenantBrokerPermissions() {}
+
+  public static RabbitManagement.Permissions of(TenantQueues queues) {
+    // Names are DNS labels joined by dots, so the dots are all that needs escaping.
+    String main = "^" + queues.main().replace(".", "\\.");
+    String read = main + "(\\.dlq|\\.retry\\.[0-9]+s)?$";
+    return new RabbitManagement.Permissions("^$", "^$", read);
+  }
+}

@@ -1,0 +1,145 @@
+package io.stevedore.operator.storage;
+
+import io.stevedore.contract.RecordTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/**
+ * Tenant record tables in DynamoDB, laid out as {@link RecordTable} says (on demand, TTL on {@link
+ * RecordTable#EXPIRES_AT}); every call returns at once, so a table that is still being created is a
+ * state to look at again later, never a wait.
+ */
+public final class RecordTables {
+
+  /** Where a table stands after {@link #ensure}. */
+  public enum State {
+    /** It is being created (or updated). */
+    CREATING,
+    /** It is ACTIVE with TTL enabled (or being enabled). */
+    ACTIVE,
+    /** It is being deleted; it is created again once it is gone. */
+    DELETING
+  }
+
+  /**
+   * What {@link #ensure} found.
+   *
+   * @param state the table's state now
+   * @param created whether it was missing and created by this call
+   */
+  public record Ensured(State state, boolean created) {}
+
+  private RecordTables() {}
+
+  /**
+   * Creates the table if it is missing and enables TTL once it is ACTIVE.
+   *
+   * @param probablyMissing the tenant never had a table: create first, rather than look first
+   */
+  public static Ensured ensure(DynamoDbClient dynamo, String table, boolean probablyMissing) {
+    if (probablyMissing) {
+      var createdAs = create(dynamo, table);
+      if (createdAs != null) {
+        return new Ensured(settle(dynamo, table, createdAs, true), true);
+      }
+    }
+    try {
+      return new Ensured(settle(dynamo, table, describe(dynamo, table), false), false);
+    } catch (ResourceNotFoundException e) {
+      var createdAs = create(dynamo, table);
+      return createdAs == null
+          ? new Ensured(State.CREATING, false)
+          : new Ensured(settle(dynamo, table, createdAs, true), true);
+    }
+  }
+
+  private static TableStatus describe(DynamoDbClient dynamo, String table) {
+    return dynamo.describeTable(r -> r.tableName(table)).table().tableStatus();
+  }
+
+  /**
+   * @param fresh created by this call: TTL is known to be off, no need to ask
+   */
+  private static State settle(
+      DynamoDbClient dynamo, String table, TableStatus status, boolean fresh) {
+    return switch (status) {
+      case ACTIVE -> {
+        enableTtl(dynamo, table, fresh);
+        yield State.ACTIVE;
+      }
+      case DELETING -> State.DELETING;
+      default -> State.CREATING;
+    };
+  }
+
+  /** Whether the table exists (in any state). */
+  public static boolean exists(DynamoDbClient dynamo, String table) {
+    try {
+      dynamo.describeTable(r -> r.tableName(table));
+      return true;
+    } catch (ResourceNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** Deletes the table; a table that does not exist is already deleted. */
+  public static void delete(DynamoDbClient dynamo, String table) {
+    try {
+      dynamo.deleteTable(r -> r.tableName(table));
+    } catch (ResourceNotFoundException e) {
+      // Already gone.
+    } catch (ResourceInUseException e) {
+      // Being created or deleted: the next look finds it again or not at all.
+    }
+  }
+
+  /**
+   * Creates the table; its status as created (some stores make it ACTIVE at once), or null when it
+   * existed.
+   */
+  private static TableStatus create(DynamoDbClient dynamo, String table) {
+    try {
+      return dynamo
+          .createTable(
+              t ->
+                  t.tableName(table)
+                      .billingMode(BillingMode.PAY_PER_REQUEST)
+                      .attributeDefinitions(
+                          a ->
+                              a.attributeName(RecordTable.DEVICE_ID)
+                                  .attributeType(ScalarAttributeType.S),
+                          a ->
+                              a.attributeName(RecordTable.TIME_EVENT)
+                                  .attributeType(ScalarAttributeType.S))
+                      .keySchema(
+                          k -> k.attributeName(RecordTable.DEVICE_ID).keyType(KeyType.HASH),
+                          k -> k.attributeName(RecordTable.TIME_EVENT).keyType(KeyType.RANGE)))
+          .tableDescription()
+          .tableStatus();
+    } catch (ResourceInUseException e) {
+      // Created before (another replica, or a retry after a lost answer): the same table.
+      return null;
+    }
+  }
+
+  private static void enableTtl(DynamoDbClient dynamo, String table, boolean fresh) {
+    if (!fresh) {
+      var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+      TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
+      if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+        return;
+      }
+    }
+    dynamo.updateTimeToLive(
+        r ->
+            r.tableName(table)
+                .timeToLiveSpecification(
+                    s -> s.attributeName(RecordTable.EXPIRES_AT).enabled(true)));
+  }
+}

@@ -1,0 +1,152 @@
+package io.stevedore.operator.bench;
+
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.stevedore.operator.OperatorSettings;
+import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.sandbox.EmbeddedKubernetes;
+import io.stevedore.operator.sandbox.SimulatedDeploymentController;
+import io.stevedore.operator.status.Conditions;
+import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.PlatformServices;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `./stevedore bench tenants`: a signup service applies 1,000 Tenants at a steady rate; each one's
+ * time from create to Ready=True is taken from the watch event that first shows it Ready (not from
+ * polling). Real RabbitMQ (management API on), MariaDB and DynamoDB Local; the embedded API and the
+ * operator in this process. Broker objects and the database are removed afterwards.
+ *
+ * <p>{@code -Dstevedore.bench.tenants=N} and {@code -Dstevedore.bench.rate=PER_SECOND} (0 means all
+ * at once) change the load.
+ */
+public final class TenantsBenchmark implements OperatorBenchmark {
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  @Override
+  public String run() throws Exception {
+    int count = Integer.getInteger("stevedore.bench.tenants", 1000);
+    int rate = Integer.getInteger("stevedore.bench.rate", 50);
+    String ns = "bench-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    Map<String, Long> created = new ConcurrentHashMap<>();
+    Map<String, Long> ready = new ConcurrentHashMap<>();
+    var allReady = new CountDownLatch(count);
+    try (var services = new PlatformServices();
+        var kubernetes = EmbeddedKubernetes.start(0);
+        var deployments = new SimulatedDeploymentController(kubernetes.client());
+        var operator =
+            StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("bench"))) {
+      var client = kubernetes.client();
+      kubernetes.createNamespace(ns);
+      try {
+        services.secrets(ns, "staging").forEach(s -> client.resource(s).create());
+        client.resource(services.environment(ns, "staging")).create();
+        client.resource(Fixtures.workerPool(ns, "standard", "staging", "standard")).create();
+        var watch =
+            client
+                .resources(Tenant.class)
+                .inNamespace(ns)
+                .inform(readyRecorder(ready, allReady), 0);
+        long start = System.nanoTime();
+        apply(client, ns, count, rate, created);
+        boolean done = allReady.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        watch.close();
+        if (!done) {
+          throw new IllegalStateException(
+              ready.size() + " of " + count + " tenants Ready after " + TIMEOUT);
+        }
+        waits.forEach((why, n) -> System.err.println("not Ready on the way (" + n + "x): " + why));
+        List<Long> millis = new ArrayList<>();
+        created.forEach((name, at) -> millis.add((ready.get(name) - at) / 1_000_000));
+        Collections.sort(millis);
+        return String.format(
+            Locale.ROOT,
+            "RESULT tenants %d ms p50=%d total_s=%.1f tenants=%d rate=%s max=%d",
+            percentile(millis, 0.95),
+            percentile(millis, 0.50),
+            totalSeconds,
+            count,
+            rate == 0 ? "burst" : rate + "/s",
+            millis.get(millis.size() - 1));
+      } finally {
+        services.deleteBrokerObjects(List.of(ns));
+      }
+    }
+  }
+
+  private static void apply(
+      io.fabric8.kubernetes.client.KubernetesClient client,
+      String ns,
+      int count,
+      int rate,
+      Map<String, Long> created)
+      throws InterruptedException {
+    var signups = Executors.newFixedThreadPool(8);
+    long intervalNanos = rate == 0 ? 0 : 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      long due = start + i * intervalNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      String name = String.format(Locale.ROOT, "tenant-%04d", i);
+      signups.execute(
+          () -> {
+            created.put(name, System.nanoTime());
+            client.resource(Fixtures.tenant(ns, name, "staging", "standard", "standard")).create();
+          });
+    }
+    signups.shutdown();
+    signups.awaitTermination(5, TimeUnit.MINUTES);
+  }
+
+  /** Why tenants were not Ready on their way (printed for whoever tunes the operator). */
+  private static final Map<String, Integer> waits = new ConcurrentHashMap<>();
+
+  private static ResourceEventHandler<Tenant> readyRecorder(
+      Map<String, Long> ready, CountDownLatch allReady) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Tenant tenant) {
+        record(tenant);
+      }
+
+      @Override
+      public void onUpdate(Tenant old, Tenant tenant) {
+        record(tenant);
+      }
+
+      @Override
+      public void onDelete(Tenant tenant, boolean unknown) {}
+
+      private void record(Tenant tenant) {
+        if (tenant.getStatus() != null) {
+          Conditions.find(tenant.getStatus().getConditions(), Conditions.READY)
+              .filter(c -> !"True".equals(c.getStatus()))
+              .ifPresent(c -> waits.merge(c.getReason() + ": " + c.getMessage(), 1, Integer::sum));
+        }
+        if (tenant.getStatus() != null
+            && Conditions.isTrue(tenant.getStatus().getConditions(), Conditions.READY)
+            && ready.putIfAbsent(tenant.getMetadata().getName(), System.nanoTime()) == null) {
+          allReady.countDown();
+        }
+      }
+    };
+  }
+
+  private static long percentile(List<Long> sorted, double p) {
+    int index = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+}

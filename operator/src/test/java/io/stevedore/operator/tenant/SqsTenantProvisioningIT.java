@@ -1,0 +1,133 @@
+package io.stevedore.operator.tenant;
+
+import static io.stevedore.operator.testing.OperatorHarness.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.api.v1alpha1.BrokerType;
+import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
+import io.stevedore.operator.api.v1alpha1.SqsSpec;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.OperatorHarness;
+import java.net.URI;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/**
+ * On SQS (ElasticMQ): queue and DLQ with the redrive policy the runtime expects, then offboarding.
+ */
+class SqsTenantProvisioningIT {
+  @RegisterExtension static final OperatorHarness harness = OperatorHarness.withPlatformServices();
+
+  private static SQSRestServer elasticMq;
+  private static String endpoint;
+  private static SqsClient sqs;
+
+  private final TenantTesting tenants = new TenantTesting(harness);
+
+  @BeforeAll
+  static void startElasticMq() {
+    elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+    endpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
+    sqs =
+        SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_1).build();
+  }
+
+  @AfterAll
+  static void stopElasticMq() {
+    sqs.close();
+    elasticMq.stopAndWait();
+  }
+
+  @Test
+  void tenantGetsItsQueueWithARedrivePolicyIntoItsDeadLetterQueueAndNoBrokerUser() {
+    String ns = sqsNamespace();
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+
+    TenantQueues queues = TenantQueues.of(ns, "acme");
+    String deadLetterArn =
+        sqs.getQueueAttributes(
+                r ->
+                    r.queueUrl(url(queues.deadLetter()))
+                        .attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
+    String redrive =
+        sqs.getQueueAttributes(
+                r ->
+                    r.queueUrl(url(queues.main()))
+                        .attributeNames(QueueAttributeName.REDRIVE_POLICY))
+            .attributes()
+            .get(QueueAttributeName.REDRIVE_POLICY);
+    assertThat(redrive)
+        .contains(deadLetterArn)
+        .contains(String.valueOf(TenantQueues.SQS_MAX_RECEIVE_COUNT));
+    assertThat(tenants.condition(ns, "acme", "BrokerUserReady").getReason())
+        .isEqualTo("NotConfigured");
+    assertThat(tenants.credentials(ns, "acme").brokerUsername()).isNull();
+  }
+
+  @Test
+  void deletedTenantIsRemovedOnlyOnceItsQueueDrained() {
+    String ns = sqsNamespace();
+    var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
+    tenant.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    harness.create(tenant);
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    TenantQueues queues = TenantQueues.of(ns, "acme");
+    sqs.sendMessage(r -> r.queueUrl(url(queues.main())).messageBody("pending"));
+
+    harness.client().resources(Tenant.class).inNamespace(ns).withName("acme").delete();
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenants.condition(ns, "acme", "Draining").getMessage())
+                    .contains("1 ready"));
+    var message = sqs.receiveMessage(r -> r.queueUrl(url(queues.main()))).messages().get(0);
+    sqs.deleteMessage(r -> r.queueUrl(url(queues.main())).receiptHandle(message.receiptHandle()));
+
+    eventually().untilAsserted(() -> assertThat(tenants.get(ns, "acme")).isNull());
+    assertThat(exists(queues.main())).isFalse();
+    assertThat(exists(queues.deadLetter())).isFalse();
+  }
+
+  private static String sqsNamespace() {
+    String ns = harness.newNamespace();
+    harness.services().secrets(ns, "staging").forEach(harness::create);
+    var environment = harness.services().environment(ns, "staging");
+    var sqsSpec = new SqsSpec();
+    sqsSpec.setRegion("eu-west-1");
+    sqsSpec.setEndpoint(endpoint);
+    environment.getSpec().getBroker().setType(BrokerType.SQS);
+    environment.getSpec().getBroker().setRabbitmq(null);
+    environment.getSpec().getBroker().setSqs(sqsSpec);
+    harness.create(environment);
+    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
+    return ns;
+  }
+
+  private static String url(String queue) {
+    return sqs.getQueueUrl(r -> r.queueName(TenantQueues.sqsName(queue))).queueUrl();
+  }
+
+  private static boolean exists(String queue) {
+    try {
+      url(queue);
+      return true;
+    } catch (QueueDoesNotExistException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package io.stevedore.operator.tenant;
+
+import static io.stevedore.operator.testing.OperatorHarness.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stevedore.contract.ApiKeyDigest;
+import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.OperatorHarness;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A provisioned tenant over time: drift repaired by the periodic resync, credentials rotated. */
+class TenantLifecycleIT {
+  @RegisterExtension static final OperatorHarness harness = OperatorHarness.withPlatformServices();
+
+  private final TenantTesting tenants = new TenantTesting(harness);
+
+  @Test
+  void queueTableConfigAndBrokerUserDeletedOutOfBandAreRecreatedWithAWarningEvent()
+      throws Exception {
+    String ns = harness.platformNamespace();
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    var services = harness.services();
+    TenantQueues queues = TenantQueues.of(ns, "acme");
+    String table = RecordTable.name("staging-", ns, "acme");
+    String user = tenants.get(ns, "acme").getStatus().getBrokerUser();
+
+    services.rabbit(channel -> channel.queueDelete(queues.main()));
+    services.rabbit(channel -> channel.queueDelete(queues.retries().get(1)));
+    services.dynamo().deleteTable(r -> r.tableName(table));
+    services.update("DELETE FROM tenants WHERE namespace = ? AND tenant = ?", ns, "acme");
+    services.update("DELETE FROM tenant_rules WHERE namespace = ? AND tenant = ?", ns, "acme");
+    deleteBrokerUser(user);
+
+    // Nothing touches the Tenant: the periodic drift check finds and repairs all of it.
+    eventually()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(services.queueExists(queues.main())).isTrue();
+              assertThat(services.queueExists(queues.retries().get(1))).isTrue();
+              assertThat(services.dynamo().describeTable(r -> r.tableName(table)).table())
+                  .isNotNull();
+              assertThat(
+                      services.query(
+                          "SELECT rule FROM tenant_rules WHERE namespace = ? AND tenant = ?",
+                          ns,
+                          "acme"))
+                  .isNotEmpty();
+              assertThat(services.management("/api/users/" + encode(user))).isNotNull();
+            });
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(harness.events(ns, "acme"))
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getReason()).isEqualTo("DriftRepaired");
+                          assertThat(e.getMessage()).contains("queue " + queues.main());
+                        }));
+    var repairs =
+        harness.events(ns, "acme").stream()
+            .filter(e -> e.getReason().equals("DriftRepaired"))
+            .map(e -> e.getMessage())
+            .toList();
+    assertThat(String.join(" ", repairs))
+        .contains(
+            queues.retries().get(1), "DynamoDB table " + table, "MySQL", "broker user " + user);
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+  }
+
+  @Test
+  void editedRulesAreNeverOverwrittenByTheOperator() throws Exception {
+    String ns = harness.platformNamespace();
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    var services = harness.services();
+    services.update("DELETE FROM tenant_rules WHERE namespace = ? AND tenant = ?", ns, "acme");
+    services.update(
+        "INSERT INTO tenant_rules (namespace, tenant, position, rule) VALUES (?, ?, 1, ?)",
+        ns,
+        "acme",
+        "{\"keep\":{\"types\":[\"location\"]}}");
+
+    tenants.annotate(ns, "acme", "example.com/touched", Instant.now().toString());
+    // Several resyncs later the person's rule is still the only one.
+    eventually()
+        .pollDelay(Duration.ofSeconds(4))
+        .untilAsserted(
+            () ->
+                assertThat(tenants.get(ns, "acme").getStatus().getObservedGeneration())
+                    .isNotNull());
+    assertThat(
+            services.query(
+                "SELECT rule FROM tenant_rules WHERE namespace = ? AND tenant = ?", ns, "acme"))
+        .extracting(row -> row.get(0).replace(" ", ""))
+        .containsExactly("{\"keep\":{\"types\":[\"location\"]}}");
+  }
+
+  @Test
+  void rotationIssuesNewCredentialsWhileThePreviousOnesWorkUntilTheOverlapEnds() throws Exception {
+    String ns = harness.platformNamespace();
+    var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
+    tenant.getSpec().getCredentials().setOverlapSeconds(4);
+    harness.create(tenant);
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    var before = tenants.credentials(ns, "acme");
+
+    tenants.annotate(ns, "acme", TenantSecret.ROTATE_ANNOTATION, "2026-01-rotation");
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              var during = tenants.credentials(ns, "acme");
+              assertThat(during.apiKey()).isNotEqualTo(before.apiKey());
+              assertThat(during.previousApiKey()).isEqualTo(before.apiKey());
+              assertThat(during.brokerUsername()).isNotEqualTo(before.brokerUsername());
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants().get(0).apiKeySha256())
+                  .containsExactly(
+                      ApiKeyDigest.sha256(during.apiKey()), ApiKeyDigest.sha256(before.apiKey()));
+              assertThat(
+                      harness
+                          .services()
+                          .management("/api/users/" + encode(during.brokerUsername())))
+                  .isNotNull();
+            });
+    assertThat(harness.services().management("/api/users/" + encode(before.brokerUsername())))
+        .as("the previous broker user works during the overlap")
+        .isNotNull();
+    eventually()
+        .untilAsserted(
+            () -> {
+              var status = tenants.get(ns, "acme").getStatus().getCredentials();
+              assertThat(status.getRotationToken()).isEqualTo("2026-01-rotation");
+              assertThat(status.getRotatedAt()).isNotNull();
+            });
+    assertThat(harness.events(ns, "acme"))
+        .anyMatch(e -> e.getReason().equals("CredentialsRotated"));
+    var rotated = tenants.credentials(ns, "acme");
+
+    eventually()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              var after = tenants.credentials(ns, "acme");
+              assertThat(after.previousApiKey()).isNull();
+              assertThat(tenants.ingestDirectory(ns, "staging").tenants().get(0).apiKeySha256())
+                  .containsExactly(ApiKeyDigest.sha256(rotated.apiKey()));
+              assertThat(
+                      harness
+                          .services()
+                          .management("/api/users/" + encode(before.brokerUsername())))
+                  .isNull();
+            });
+    assertThat(tenants.credentials(ns, "acme").apiKey()).isEqualTo(rotated.apiKey());
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        tenants
+                            .get(ns, "acme")
+                            .getStatus()
+                            .getCredentials()
+                            .getPreviousValidUntil())
+                    .isNull());
+    assertThat(harness.events(ns, "acme"))
+        .anyMatch(e -> e.getReason().equals("PreviousCredentialsRevoked"));
+
+    // The same token again rotates nothing.
+    tenants.annotate(ns, "acme", "example.com/touched", "yes");
+    eventually()
+        .pollDelay(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> assertThat(tenants.credentials(ns, "acme").apiKey()).isEqualTo(rotated.apiKey()));
+  }
+
+  private void deleteBrokerUser(String user) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    http.send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    io.stevedore.operator.testing.PlatformServices.RABBIT_MANAGEMENT
+                        + "/api/users/"
+                        + encode(user)))
+            .header(
+                "Authorization",
+                io.stevedore.operator.testing.PlatformServices.basic("guest", "guest"))
+            .DELETE()
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static String encode(String user) {
+    return java.net.URLEncoder.encode(user, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,160 @@
+package io.stevedore.operator.tenant;
+
+import static io.stevedore.operator.testing.OperatorHarness.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rabbitmq.client.ConnectionFactory;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.storage.TenantConfigStore;
+import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.OperatorHarness;
+import io.stevedore.operator.testing.PlatformServices;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/** Onboarding: one Tenant CR makes everything a tenant needs, on the real services. */
+class TenantProvisioningIT {
+  @RegisterExtension static final OperatorHarness harness = OperatorHarness.withPlatformServices();
+
+  private final TenantTesting tenants = new TenantTesting(harness);
+
+  @Test
+  void tenantGetsQueuesTableRulesSecretAndBrokerUserAndEachStepReportsItsCondition()
+      throws Exception {
+    String ns = harness.platformNamespace();
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+
+    Tenant tenant = harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+
+    for (String condition :
+        List.of("SecretReady", "QueuesReady", "BrokerUserReady", "TableReady", "ConfigReady")) {
+      assertThat(tenants.condition(ns, "acme", condition).getStatus())
+          .as(condition)
+          .isEqualTo("True");
+    }
+    assertThat(tenants.condition(ns, "acme", "Suspended").getStatus()).isEqualTo("False");
+    var status = tenant.getStatus();
+    TenantQueues queues = TenantQueues.of(ns, "acme");
+    assertThat(status.getQueue()).isEqualTo(queues.main());
+    assertThat(status.getTable()).isEqualTo(RecordTable.name("staging-", ns, "acme"));
+    assertThat(status.getQueuesProvisioned()).isTrue();
+    assertThat(status.getBrokerUser()).isEqualTo(queues.main() + ".a");
+
+    var services = harness.services();
+    var main = services.management("/api/queues/%2F/" + queues.main());
+    assertThat(main.path("durable").asBoolean()).isTrue();
+    assertThat(main.path("arguments").size()).isZero();
+    assertThat(services.management("/api/queues/%2F/" + queues.deadLetter())).isNotNull();
+    for (int i = 0; i < queues.retries().size(); i++) {
+      var retry = services.management("/api/queues/%2F/" + queues.retries().get(i));
+      assertThat(retry.path("arguments").path("x-message-ttl").asLong())
+          .isEqualTo(TenantQueues.RETRY_DELAYS.get(i).toMillis());
+      assertThat(retry.path("arguments").path("x-dead-letter-routing-key").asText())
+          .isEqualTo(queues.main());
+    }
+    var table = services.dynamo().describeTable(r -> r.tableName(status.getTable())).table();
+    assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+    assertThat(
+            services
+                .dynamo()
+                .describeTimeToLive(r -> r.tableName(status.getTable()))
+                .timeToLiveDescription())
+        .satisfies(
+            ttl -> {
+              assertThat(ttl.attributeName()).isEqualTo(RecordTable.EXPIRES_AT);
+              assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+            });
+    assertThat(
+            services.query(
+                "SELECT position, rule FROM tenant_rules WHERE namespace = ? AND tenant = ?",
+                ns,
+                "acme"))
+        .extracting(row -> row.get(1).replace(" ", ""))
+        .containsExactlyElementsOf(TenantConfigStore.DEFAULT_RULES);
+
+    var credentials = tenants.credentials(ns, "acme");
+    assertThat(credentials.apiKey()).startsWith("stv_");
+    assertThat(credentials.brokerUsername()).isEqualTo(status.getBrokerUser());
+    String everything = Serialization.asJson(tenants.get(ns, "acme"));
+    assertThat(everything)
+        .doesNotContain(credentials.apiKey())
+        .doesNotContain(credentials.brokerPassword());
+    assertThat(harness.events(ns, "acme"))
+        .allSatisfy(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain(credentials.apiKey())
+                    .doesNotContain(credentials.brokerPassword()));
+  }
+
+  @Test
+  void tenantsBrokerUserMayConsumeItsOwnQueuesAndNothingElse() throws Exception {
+    String ns = harness.platformNamespace();
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+    harness.create(Fixtures.tenant(ns, "globex", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    harness.awaitReady(Tenant.class, ns, "globex", true, "Provisioned");
+    TenantQueues acme = TenantQueues.of(ns, "acme");
+    TenantQueues globex = TenantQueues.of(ns, "globex");
+    harness
+        .services()
+        .rabbit(
+            channel -> {
+              channel.basicPublish("", acme.main(), null, "for acme".getBytes());
+              channel.basicPublish("", acme.deadLetter(), null, "failed".getBytes());
+              return null;
+            });
+    var credentials = tenants.credentials(ns, "acme");
+    var factory = new ConnectionFactory();
+    factory.setUri(PlatformServices.RABBIT_URL);
+    factory.setUsername(credentials.brokerUsername());
+    factory.setPassword(credentials.brokerPassword());
+    factory.setAutomaticRecoveryEnabled(false);
+
+    try (var connection = factory.newConnection("acme-tenant-test")) {
+      eventually()
+          .untilAsserted(
+              () -> {
+                try (var channel = connection.createChannel()) {
+                  assertThat(channel.basicGet(acme.main(), true)).isNotNull();
+                }
+              });
+      try (var channel = connection.createChannel()) {
+        assertThat(channel.basicGet(acme.deadLetter(), true)).isNotNull();
+      }
+      assertRefused(() -> connection.createChannel().basicGet(globex.main(), true));
+      assertRefused(() -> connection.createChannel().queueDelete(acme.main()));
+      assertRefused(
+          () -> {
+            var channel = connection.createChannel();
+            channel.confirmSelect();
+            channel.basicPublish("", globex.main(), null, "intruder".getBytes());
+            channel.waitForConfirmsOrDie(5_000);
+          });
+    }
+    assertThat(harness.services().queueExists(acme.main())).isTrue();
+  }
+
+  private interface BrokerCall {
+    void run() throws Exception;
+  }
+
+  private static void assertRefused(BrokerCall call) {
+    assertThatThrownBy(call::run)
+        .satisfies(
+            e ->
+                assertThat(String.valueOf(e) + e.getCause())
+                    .containsIgnoringCase("ACCESS_REFUSED"));
+  }
+
+  @SuppressWarnings("unused")
+  private static void unused() throws IOException {}
+}
