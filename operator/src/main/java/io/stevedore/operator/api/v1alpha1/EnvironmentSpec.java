@@ -17,6 +17,13 @@ public class EnvironmentSpec {
   /** Where records (DynamoDB) and configuration and processing logs (MySQL) are stored. */
   @Required private StorageSpec storage;
 
+  /**
+   * How Promotions change this environment's release: source environment, soak time, health gates,
+   * approval and verification. Without it, a Promotion of any release is verified for the default
+   * window against the environment's readiness only.
+   */
+  private PromotionPolicy promotion;
+
   public Release getRelease() {
     return release;
   }
@@ -47,5 +54,13 @@ public class EnvironmentSpec {
 
   public void setStorage(StorageSpec storage) {
     this.storage = storage;
+  }
+
+  public PromotionPolicy getPromotion() {
+    return promotion;
+  }
+
+  public void setPromotion(PromotionPolicy promotion) {
+    this.promotion = promotion;
   }
 }
