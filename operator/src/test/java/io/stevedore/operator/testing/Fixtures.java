@@ -10,6 +10,8 @@ import io.stevedore.operator.api.v1alpha1.DynamoDbSpec;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.EnvironmentSpec;
 import io.stevedore.operator.api.v1alpha1.MySqlSpec;
+import io.stevedore.operator.api.v1alpha1.Promotion;
+import io.stevedore.operator.api.v1alpha1.PromotionSpec;
 import io.stevedore.operator.api.v1alpha1.RabbitMqSpec;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
@@ -85,5 +87,34 @@ public final class Fixtures {
             .build());
     tenant.setSpec(spec);
     return tenant;
+  }
+
+  /** A promotion of {@code release} to {@code environment}. */
+  public static Promotion promotion(
+      String namespace, String name, String environment, Release release) {
+    var spec = new PromotionSpec();
+    spec.setEnvironment(environment);
+    spec.setRelease(release);
+    return promotion(namespace, name, spec);
+  }
+
+  /** A promotion to {@code environment} of what runs in {@code from}. */
+  public static Promotion promotionFrom(
+      String namespace, String name, String environment, String from) {
+    var spec = new PromotionSpec();
+    spec.setEnvironment(environment);
+    spec.setFromEnvironment(from);
+    return promotion(namespace, name, spec);
+  }
+
+  public static Release release(String version) {
+    return new Release(version, "registry.example/runtime:" + version);
+  }
+
+  private static Promotion promotion(String namespace, String name, PromotionSpec spec) {
+    var promotion = new Promotion();
+    promotion.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+    promotion.setSpec(spec);
+    return promotion;
   }
 }

@@ -15,6 +15,12 @@ public class GateStatus {
   /** `Passed`, `Blocked` or `Unknown`. */
   private GateResult result;
 
+  /**
+   * Why, in one word: `Passed`, a blocked gate's reason (e.g. `DeadLetterRateTooHigh`), or for an
+   * Unknown one `Measuring` (not enough of the window measured yet) or `MeasurementUnavailable`.
+   */
+  private String reason;
+
   /** The measured value, with its unit, e.g. `12.0/min`; empty when nothing was measured. */
   private String measured;
 
@@ -30,12 +36,14 @@ public class GateStatus {
       String name,
       String environment,
       GateResult result,
+      String reason,
       String measured,
       String bound,
       String message) {
     this.name = name;
     this.environment = environment;
     this.result = result;
+    this.reason = reason;
     this.measured = measured;
     this.bound = bound;
     this.message = message;
@@ -63,6 +71,14 @@ public class GateStatus {
 
   public void setResult(GateResult result) {
     this.result = result;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
   }
 
   public String getMeasured() {

@@ -41,6 +41,9 @@ public class PromotionStatus extends StevedoreStatus {
   /** When the rollout finished and the verification window began (RFC 3339). */
   private String verificationStartedAt;
 
+  /** When verification failed and the operator set the rollback release (RFC 3339). */
+  private String rollbackStartedAt;
+
   /** When the promotion reached a final phase (RFC 3339). */
   private String finishedAt;
 
@@ -114,6 +117,14 @@ public class PromotionStatus extends StevedoreStatus {
 
   public void setVerificationStartedAt(String verificationStartedAt) {
     this.verificationStartedAt = verificationStartedAt;
+  }
+
+  public String getRollbackStartedAt() {
+    return rollbackStartedAt;
+  }
+
+  public void setRollbackStartedAt(String rollbackStartedAt) {
+    this.rollbackStartedAt = rollbackStartedAt;
   }
 
   public String getFinishedAt() {
