@@ -19,6 +19,8 @@ import java.util.Optional;
  * that does not pass, or started by setting the release on the target.
  */
 final class PendingPhase {
+  private static final Duration SETTLE_POLL = Duration.ofMillis(200);
+
   private PendingPhase() {}
 
   static Transition next(Facts facts, PromotionStatus status) {
@@ -65,6 +67,18 @@ final class PendingPhase {
           recheck(policy, source));
     }
     Environment target = facts.target();
+    String name = facts.promotion().getMetadata().getName();
+    if (!Releases.settled(target, name)) {
+      return new Transition(
+          status,
+          "WaitingForEnvironment",
+          "waiting for Environment "
+              + target.getMetadata().getName()
+              + " to record the outcome of its previous release",
+          Action.NONE,
+          null,
+          SETTLE_POLL);
+    }
     Release current = target.getSpec().getRelease();
     status.setPhase(PromotionPhase.RollingOut);
     status.setStartedAt(PromotionStateMachine.timestamp(policy.now()));

@@ -49,7 +49,8 @@ final class PromotionConditions {
         phase.isFinal() ? message : "phase " + phase.name(),
         generation,
         now);
-    if (phase == PromotionPhase.Pending && !status.getGates().isEmpty()) {
+    if ((phase == PromotionPhase.Pending && !status.getGates().isEmpty())
+        || phase == PromotionPhase.RollingOut) {
       var holding =
           Gates.firstBlocked(status.getGates()).or(() -> Gates.firstUnknown(status.getGates()));
       Conditions.set(
@@ -57,25 +58,28 @@ final class PromotionConditions {
           GATES_PASSED,
           holding.isEmpty(),
           holding.map(g -> g.getReason()).orElse("Passed"),
-          holding.map(Gates::describe).orElse("every gate passed"),
+          holding
+              .map(Gates::describe)
+              .orElse(
+                  status.getGates().isEmpty()
+                      ? "no gate before the rollout"
+                      : "every gate passed before the rollout"),
           generation,
           now);
     }
-    if (phase == PromotionPhase.Pending || Conditions.find(conditions, APPROVED).isEmpty()) {
-      boolean approved = !approvalRequired || status.getApprovedBy() != null;
-      Conditions.set(
-          conditions,
-          APPROVED,
-          approved,
-          !approvalRequired ? "NotRequired" : approved ? "Approved" : "AwaitingApproval",
-          !approvalRequired
-              ? "the environment's policy does not require approval"
-              : approved
-                  ? "approved by " + status.getApprovedBy()
-                  : "annotate the Promotion with stevedore.io/approved-by=<who> to approve it",
-          generation,
-          now);
-    }
+    boolean approved = !approvalRequired || status.getApprovedBy() != null;
+    Conditions.set(
+        conditions,
+        APPROVED,
+        approved,
+        !approvalRequired ? "NotRequired" : approved ? "Approved" : "AwaitingApproval",
+        !approvalRequired
+            ? "the environment's policy does not require approval"
+            : approved
+                ? "approved by " + status.getApprovedBy()
+                : "annotate the Promotion with stevedore.io/approved-by=<who> to approve it",
+        generation,
+        now);
   }
 
   /** Whether a transition's verdict deserves a Warning event rather than a Normal one. */

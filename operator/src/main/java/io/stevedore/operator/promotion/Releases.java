@@ -2,6 +2,7 @@ package io.stevedore.operator.promotion;
 
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
+import io.stevedore.operator.api.v1alpha1.ReleaseOutcome;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +34,26 @@ final class Releases {
   /** The Environment's last good release, if it has one. */
   static Optional<Release> lastGood(Environment environment) {
     return Optional.ofNullable(environment.getStatus()).map(s -> s.getLastGoodRelease());
+  }
+
+  /**
+   * Whether the Environment has caught up with its last promotion: its status describes its spec,
+   * and it has recorded how the promotion that set its release ended (so its last good release is
+   * current). {@code promotion} may be the one that set it.
+   */
+  static boolean settled(Environment environment, String promotion) {
+    var status = environment.getStatus();
+    if (status == null
+        || !Objects.equals(
+            status.getObservedGeneration(), environment.getMetadata().getGeneration())) {
+      return false;
+    }
+    var history = status.getHistory();
+    if (history == null || history.isEmpty()) {
+      return true;
+    }
+    var top = history.get(0);
+    return top.getOutcome() != ReleaseOutcome.Verifying || promotion.equals(top.getPromotion());
   }
 
   /** The environment named as the source of promotions into {@code environment}, or null. */
