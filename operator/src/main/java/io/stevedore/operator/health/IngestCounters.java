@@ -69,6 +69,9 @@ final class IngestCounters {
         continue;
       }
       starts.put(name, started(pod));
+      // Micrometer registers a counter at its first event: one not there yet has counted zero.
+      counts.put(name + "|" + ERROR_OUTCOME, 0.0);
+      counts.put(name + "|" + SUCCESS_OUTCOME, 0.0);
       for (var sample : PrometheusText.samples(scrape(name, address.get()), METRIC)) {
         String outcome = sample.labels().getOrDefault("outcome", "");
         counts.merge(name + "|" + outcome, sample.value(), Double::sum);

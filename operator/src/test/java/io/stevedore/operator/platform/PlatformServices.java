@@ -2,9 +2,9 @@ package io.stevedore.operator.platform;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.rabbitmq.client.ConnectionFactory;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.broker.LocalRabbit;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.sql.DriverManager;
@@ -66,29 +66,11 @@ final class PlatformServices implements AutoCloseable {
 
   /** Declares a tenant's queues as the contract says (what the operator will provision). */
   void declareQueues(TenantQueues queues) throws Exception {
-    var factory = new ConnectionFactory();
-    factory.setUri("amqp://guest:guest@127.0.0.1:5672");
-    try (var connection = factory.newConnection();
-        var channel = connection.createChannel()) {
-      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
-      channel.queueDeclare(queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
-      for (int i = 0; i < queues.retries().size(); i++) {
-        channel.queueDeclare(queues.retries().get(i), true, false, false, queues.retryArguments(i));
-      }
-    }
+    LocalRabbit.declareTenantQueues(queues);
   }
 
   void deleteQueues(TenantQueues queues) throws Exception {
-    var factory = new ConnectionFactory();
-    factory.setUri("amqp://guest:guest@127.0.0.1:5672");
-    try (var connection = factory.newConnection();
-        var channel = connection.createChannel()) {
-      channel.queueDelete(queues.main());
-      channel.queueDelete(queues.deadLetter());
-      for (String retry : queues.retries()) {
-        channel.queueDelete(retry);
-      }
-    }
+    LocalRabbit.deleteTenantQueues(queues);
   }
 
   void createRecordTable(String name) {

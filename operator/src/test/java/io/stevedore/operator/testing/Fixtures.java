@@ -117,4 +117,21 @@ public final class Fixtures {
     promotion.setSpec(spec);
     return promotion;
   }
+
+  /**
+   * Points {@code environment} at the machine's RabbitMQ (guest/guest, with its management API);
+   * returns the credentials Secret to create with it.
+   */
+  public static io.fabric8.kubernetes.api.model.Secret onLocalRabbit(Environment environment) {
+    var rabbit = environment.getSpec().getBroker().getRabbitmq();
+    rabbit.setUrl("amqp://127.0.0.1:5672");
+    rabbit.setManagementUrl("http://127.0.0.1:15672");
+    return new io.fabric8.kubernetes.api.model.SecretBuilder()
+        .withNewMetadata()
+        .withNamespace(environment.getMetadata().getNamespace())
+        .withName(rabbit.getCredentialsSecretRef().getName())
+        .endMetadata()
+        .withStringData(Map.of("username", "guest", "password", "guest"))
+        .build();
+  }
 }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
 import io.stevedore.operator.api.v1alpha1.StevedoreStatus;
+import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.sandbox.SimulatedDeploymentController;
 import io.stevedore.operator.status.Conditions;
@@ -33,15 +34,27 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
       Long.toString(
           java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
+  private final PodAddresses pods;
   private EmbeddedKubernetes kubernetes;
   private SimulatedDeploymentController deployments;
   private StevedoreOperator operator;
+
+  /** The operator reaches pods by their IP, as on a cluster. */
+  public OperatorHarness() {
+    this(PodAddresses.CLUSTER);
+  }
+
+  /** The operator reaches pods' management ports through {@code pods}. */
+  public OperatorHarness(PodAddresses pods) {
+    this.pods = pods;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     kubernetes = EmbeddedKubernetes.start(0);
     deployments = new SimulatedDeploymentController(kubernetes.client());
-    operator = StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("test"));
+    operator =
+        StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("test"), pods);
   }
 
   @Override
