@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest Deployment
- * and Service.
+ * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest
+ * Deployment, Service and PodDisruptionBudget, and reports its release: fully rolled out or not,
+ * its last good release and its history.
  */
 @Workflow(
     explicitInvocation = true,
@@ -38,7 +39,10 @@ import java.util.Set;
           name = "ingest",
           type = IngestDeploymentDependentResource.class,
           dependsOn = "tenant-directory"),
-      @Dependent(name = "service", type = IngestServiceDependentResource.class)
+      @Dependent(name = "service", type = IngestServiceDependentResource.class),
+      @Dependent(
+          name = "ingest-disruption-budget",
+          type = IngestPodDisruptionBudgetDependentResource.class)
     })
 @ControllerConfiguration(name = "environment")
 public class EnvironmentReconciler implements Reconciler<Environment> {
