@@ -10,6 +10,7 @@ public final class OperatorBenchmarks {
 
   static {
     // One entry per benchmark: ALL.put("<name>", <Class>::new);
+    ALL.put("promotion", PromotionBenchmark::new);
   }
 
   private OperatorBenchmarks() {}
