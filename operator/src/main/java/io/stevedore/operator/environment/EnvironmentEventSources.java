@@ -9,7 +9,9 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Promotion;
+import io.stevedore.operator.kube.Informers;
 import io.stevedore.operator.kube.Labels;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,7 +80,8 @@ final class EnvironmentEventSources {
 
   /** The worker Deployments of the Environment's pools. */
   static List<Deployment> workerDeployments(Environment environment, Context<Environment> context) {
-    return list(context, Deployment.class, WORKER_DEPLOYMENTS, environment)
+    return Informers.list(
+            context, Deployment.class, WORKER_DEPLOYMENTS, environment.getMetadata().getNamespace())
         .filter(
             d ->
                 environment
@@ -90,7 +93,8 @@ final class EnvironmentEventSources {
 
   /** The Environment's Promotions by name. */
   static Map<String, Promotion> promotions(Environment environment, Context<Environment> context) {
-    return list(context, Promotion.class, PROMOTIONS, environment)
+    return Informers.list(
+            context, Promotion.class, PROMOTIONS, environment.getMetadata().getNamespace())
         .filter(p -> environment.getMetadata().getName().equals(p.getSpec().getEnvironment()))
         .collect(Collectors.toMap(p -> p.getMetadata().getName(), Function.identity()));
   }
@@ -102,7 +106,7 @@ final class EnvironmentEventSources {
         .getPrimaryCache()
         .list(environment.getMetadata().getNamespace())
         .collect(
-            java.util.HashMap::new,
+            HashMap::new,
             (map, e) ->
                 map.put(
                     e.getMetadata().getName(),
@@ -110,15 +114,6 @@ final class EnvironmentEventSources {
                         ? null
                         : e.getSpec().getPromotion().getFrom()),
             Map::putAll);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <R extends HasMetadata> java.util.stream.Stream<R> list(
-      Context<Environment> context, Class<R> type, String name, Environment environment) {
-    var source =
-        (InformerEventSource<R, Environment>)
-            context.eventSourceRetriever().getEventSourceFor(type, name);
-    return source.list(environment.getMetadata().getNamespace());
   }
 
   private static Set<ResourceID> toEnvironment(HasMetadata resource, String environment) {

@@ -56,6 +56,7 @@ public final class HealthObserver {
    */
   public HealthReading observe(Environment environment, HealthGates gates, Instant since) {
     Instant now = clock.instant();
+    forgetIdle(now);
     var meta = environment.getMetadata();
     Series samples =
         series.computeIfAbsent(meta.getNamespace() + "/" + meta.getName(), k -> Series.create());
@@ -77,8 +78,8 @@ public final class HealthObserver {
   }
 
   /** Forgets Environments not measured for longer than any window. */
-  public void forgetIdle() {
-    Instant horizon = clock.instant().minus(RETENTION);
+  private void forgetIdle(Instant now) {
+    Instant horizon = now.minus(RETENTION);
     series
         .values()
         .removeIf(

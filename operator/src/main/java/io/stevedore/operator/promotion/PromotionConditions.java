@@ -7,6 +7,7 @@ import io.stevedore.operator.api.v1alpha1.PromotionStatus;
 import io.stevedore.operator.status.Conditions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Promotion's conditions besides Ready: `Succeeded` for `kubectl wait`, `Finished` for waiting on
@@ -19,8 +20,8 @@ final class PromotionConditions {
   static final String APPROVED = "Approved";
 
   /** Reasons that mean something is unhealthy; the others are waiting (soak, approval, queue). */
-  private static final java.util.Set<String> HEALTH_PROBLEMS =
-      java.util.Set.of(
+  private static final Set<String> HEALTH_PROBLEMS =
+      Set.of(
           "EnvironmentNotReady",
           "BacklogTooOld",
           "DeadLetterRateTooHigh",

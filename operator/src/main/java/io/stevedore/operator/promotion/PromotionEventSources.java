@@ -8,12 +8,15 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Promotion;
+import io.stevedore.operator.kube.Informers;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Promotion controller's informers: the namespace's Environments (targets and sources: any of
@@ -63,16 +66,18 @@ final class PromotionEventSources {
 
   /** The namespace's Environments by name, as the informer knows them. */
   static Map<String, Environment> environments(Promotion promotion, Context<Promotion> context) {
-    return list(context, Environment.class, ENVIRONMENTS, promotion)
+    return Informers.list(
+            context, Environment.class, ENVIRONMENTS, promotion.getMetadata().getNamespace())
         .collect(Collectors.toMap(e -> e.getMetadata().getName(), Function.identity()));
   }
 
   /** The namespace's Promotions, with {@code promotion} as the reconciler has it now. */
-  static java.util.List<Promotion> promotions(Promotion promotion, Context<Promotion> context) {
+  static List<Promotion> promotions(Promotion promotion, Context<Promotion> context) {
     String name = promotion.getMetadata().getName();
-    return java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(promotion),
-            list(context, Promotion.class, PROMOTIONS, promotion)
+    return Stream.concat(
+            Stream.of(promotion),
+            Informers.list(
+                    context, Promotion.class, PROMOTIONS, promotion.getMetadata().getNamespace())
                 .filter(p -> !p.getMetadata().getName().equals(name)))
         .toList();
   }
@@ -90,14 +95,5 @@ final class PromotionEventSources {
 
   private static Object phase(Promotion promotion) {
     return promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <R extends HasMetadata> java.util.stream.Stream<R> list(
-      Context<Promotion> context, Class<R> type, String name, Promotion promotion) {
-    var source =
-        (InformerEventSource<R, Promotion>)
-            context.eventSourceRetriever().getEventSourceFor(type, name);
-    return source.list(promotion.getMetadata().getNamespace());
   }
 }

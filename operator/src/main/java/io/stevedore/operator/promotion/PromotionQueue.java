@@ -38,17 +38,6 @@ final class PromotionQueue {
         : Optional.of(queue.get(0));
   }
 
-  /** Position of {@code promotion} in its queue: 0 runs now; -1 when not queued (finished). */
-  static int position(Promotion promotion, Collection<Promotion> promotions) {
-    List<Promotion> queue = of(promotion.getSpec().getEnvironment(), promotions);
-    for (int i = 0; i < queue.size(); i++) {
-      if (queue.get(i).getMetadata().getName().equals(promotion.getMetadata().getName())) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   static boolean isFinal(Promotion promotion) {
     return phase(promotion).map(PromotionPhase::isFinal).orElse(false);
   }

@@ -1,5 +1,6 @@
 package io.stevedore.operator.promotion;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.GateStatus;
@@ -8,8 +9,10 @@ import io.stevedore.operator.api.v1alpha1.PromotionPhase;
 import io.stevedore.operator.api.v1alpha1.PromotionStatus;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.health.HealthReading;
+import io.stevedore.operator.status.Conditions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +24,9 @@ import java.util.Optional;
 final class PromotionStateMachine {
   private static final Duration ROLLOUT_POLL = Duration.ofSeconds(2);
   private static final Duration FALLBACK_POLL = Duration.ofSeconds(10);
+
+  /** Where a failure's message ends and the rollback's progress begins. */
+  private static final String ROLLING_BACK = "; rolling back to ";
 
   private PromotionStateMachine() {}
 
@@ -225,55 +231,42 @@ final class PromotionStateMachine {
 
   private static Transition rollingBack(Facts facts, PromotionStatus status, Environment target) {
     var succeeded =
-        io.stevedore.operator.status.Conditions.find(
+        Conditions.find(
             facts.promotion().getStatus().getConditions(), PromotionConditions.SUCCEEDED);
     String reason = succeeded.map(c -> c.getReason()).orElse("VerificationFailed");
-    String failure = succeeded.map(c -> c.getMessage()).orElse("verification failed");
-    failure = failure.replaceFirst("; rolling back to .*$", "");
+    String failure =
+        succeeded.map(c -> c.getMessage()).orElse("verification failed").split(ROLLING_BACK)[0];
     Release back = status.getRollbackRelease();
+    String rolledBack = failure + "; rolled back to " + back.getVersion();
+    Duration left =
+        Duration.between(
+            facts.policy().now(),
+            Instant.parse(status.getRollbackStartedAt()).plus(facts.policy().rolloutTimeout()));
+    String ending = null;
     if (!back.sameAs(target.getSpec().getRelease())) {
-      return finish(
-          status,
-          PromotionPhase.RolledBack,
-          reason,
-          failure
-              + "; rolled back to "
-              + back.getVersion()
+      ending =
+          rolledBack
               + ", then the release was changed to "
               + target.getSpec().getRelease().getVersion()
-              + " outside this promotion",
-          facts);
-    }
-    if (Releases.rolledOut(target, back)) {
-      return finish(
-          status,
-          PromotionPhase.RolledBack,
-          reason,
-          failure + "; rolled back to " + back.getVersion(),
-          facts);
-    }
-    Instant since = Instant.parse(status.getRollbackStartedAt());
-    Duration left =
-        Duration.between(facts.policy().now(), since.plus(facts.policy().rolloutTimeout()));
-    if (left.isNegative()) {
-      return finish(
-          status,
-          PromotionPhase.RolledBack,
-          reason,
-          failure
-              + "; rolled back to "
-              + back.getVersion()
+              + " outside this promotion";
+    } else if (Releases.rolledOut(target, back)) {
+      ending = rolledBack;
+    } else if (left.isNegative()) {
+      ending =
+          rolledBack
               + ", whose rollout has not finished within "
               + Gates.seconds(facts.policy().rolloutTimeout())
               + " ("
               + readyMessage(target)
-              + ")",
-          facts);
+              + ")";
+    }
+    if (ending != null) {
+      return finish(status, PromotionPhase.RolledBack, reason, ending, facts);
     }
     return new Transition(
         status,
         reason,
-        failure + "; rolling back to " + back.getVersion() + ": " + readyMessage(target),
+        failure + ROLLING_BACK + back.getVersion() + ": " + readyMessage(target),
         Action.NONE,
         null,
         min(ROLLOUT_POLL, left.plusMillis(50)));
@@ -299,7 +292,7 @@ final class PromotionStateMachine {
     return new Transition(
         status,
         reason,
-        failure + "; rolling back to " + back.getVersion(),
+        failure + ROLLING_BACK + back.getVersion(),
         Action.ROLL_BACK,
         back,
         Duration.ZERO);
@@ -326,7 +319,7 @@ final class PromotionStateMachine {
   }
 
   static String timestamp(Instant instant) {
-    return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    return instant.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
   /** How often rate gates are sampled over a window: often enough for a few samples per window. */
@@ -360,7 +353,7 @@ final class PromotionStateMachine {
         .orElse("not reconciled yet");
   }
 
-  static String name(io.fabric8.kubernetes.api.model.HasMetadata resource) {
+  static String name(HasMetadata resource) {
     return resource.getMetadata().getName();
   }
 
