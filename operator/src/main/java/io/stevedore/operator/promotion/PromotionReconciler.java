@@ -1,5 +1,6 @@
 package io.stevedore.operator.promotion;
 
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -28,7 +29,10 @@ import java.util.Optional;
  * now, the health the gates need), lets the state machine decide, makes the one change it asks for
  * on the target Environment, and reports the phase with its conditions and Events.
  */
-@ControllerConfiguration(name = "promotion")
+@ControllerConfiguration(
+    name = "promotion",
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class))
 public class PromotionReconciler implements Reconciler<Promotion> {
   private final StatusReporter status;
   private final HealthObserver health;
