@@ -90,6 +90,13 @@ final class PromotionStateMachine {
           new Measurement(
               resolved.source().getMetadata().getName(), now.minus(facts.policy().gatesWindow())));
     }
+    // The rollout just finished: the baseline sample is taken before verification begins, so
+    // that everything from its first instant counts.
+    if (phase == PromotionPhase.RollingOut
+        && facts.target() != null
+        && Releases.rolledOut(facts.target(), status.getRelease())) {
+      return Optional.of(new Measurement(facts.target().getMetadata().getName(), now));
+    }
     if (phase == PromotionPhase.Verifying && facts.target() != null) {
       return Optional.of(
           new Measurement(

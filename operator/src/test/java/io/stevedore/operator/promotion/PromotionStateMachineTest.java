@@ -147,6 +147,18 @@ class PromotionStateMachineTest {
 
     assertThat(t.phase()).isEqualTo(PromotionPhase.Verifying);
     assertThat(t.status().getVerificationStartedAt()).isEqualTo(now.toString());
+    var facts =
+        facts(
+            started(PromotionPhase.RollingOut),
+            null,
+            Optional.empty(),
+            rolledOut(rollingOut(running("prod", "1.4.0"), "1.5.0"), now),
+            policy(),
+            null,
+            now);
+    assertThat(PromotionStateMachine.measure(facts))
+        .as("the baseline sample of the verification window")
+        .hasValueSatisfying(m -> assertThat(m.environment()).isEqualTo("prod"));
   }
 
   @Test
