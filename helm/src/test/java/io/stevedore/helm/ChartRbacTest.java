@@ -61,7 +61,8 @@ class ChartRbacTest {
   @Test
   void clusterRoleGrantsExactlyWhatTheOperatorNeeds() {
     List<Permission> expected = new ArrayList<>();
-    for (String kind : List.of("environments", "tenants", "workerpools")) {
+    // Promotions change environments' spec.release: update and patch on environments cover it.
+    for (String kind : List.of("environments", "tenants", "workerpools", "promotions")) {
       expected.addAll(permissions("stevedore.io", kind, "get", "list", "watch", "update", "patch"));
       expected.addAll(permissions("stevedore.io", kind + "/status", "get", "update", "patch"));
       expected.addAll(permissions("stevedore.io", kind + "/finalizers", "update"));
@@ -76,6 +77,8 @@ class ChartRbacTest {
     expected.addAll(
         permissions(
             "networking.k8s.io", "networkpolicies", "get", "create", "update", "patch", "delete"));
+    expected.addAll(permissions("policy", "poddisruptionbudgets", CRUD.toArray(String[]::new)));
+    expected.addAll(permissions("", "pods", "get", "list"));
     expected.addAll(permissions("", "events", "create", "patch"));
     expected.addAll(permissions("events.k8s.io", "events", "create", "patch"));
 

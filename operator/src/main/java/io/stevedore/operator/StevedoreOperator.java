@@ -7,8 +7,10 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
 import io.stevedore.operator.environment.EnvironmentReconciler;
+import io.stevedore.operator.health.HealthObserver;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
+import io.stevedore.operator.promotion.PromotionReconciler;
 import io.stevedore.operator.status.EventRecorder;
 import io.stevedore.operator.status.StatusReporter;
 import io.stevedore.operator.tenant.TenantReconciler;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Stevedore operator: the three controllers, wired to one client, ready to start. */
+/** The Stevedore operator: its controllers, wired to one client, ready to start. */
 public final class StevedoreOperator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StevedoreOperator.class);
 
@@ -63,12 +65,16 @@ public final class StevedoreOperator implements AutoCloseable {
     // A burst of tenant changes re-renders each tenant directory a few times a second, not once
     // per tenant: the directory is one object, rewritten whole.
     operator.register(
-        new EnvironmentReconciler(status), o -> watch(o, settings).withRateLimiter(directories()));
+        new EnvironmentReconciler(status, clock),
+        o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new TenantReconciler(status, platform, clock, settings.tenantResync()),
         o -> watch(o, settings));
     operator.register(
         new WorkerPoolReconciler(status), o -> watch(o, settings).withRateLimiter(directories()));
+    operator.register(
+        new PromotionReconciler(status, new HealthObserver(client, platform, clock), clock),
+        o -> watch(o, settings));
     this.health = settings.healthPort() < 0 ? null : new HealthServer(this, settings.healthPort());
   }
 

@@ -17,17 +17,18 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.EnvironmentStatus;
 import io.stevedore.operator.api.v1alpha1.Tenant;
-import io.stevedore.operator.kube.DeploymentRollout;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.kube.NamespaceFanOut;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest Deployment
- * and Service.
+ * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest
+ * Deployment, Service and PodDisruptionBudget, and reports its release: fully rolled out or not,
+ * its last good release and its history.
  */
 @Workflow(
     explicitInvocation = true,
@@ -38,7 +39,10 @@ import java.util.Set;
           name = "ingest",
           type = IngestDeploymentDependentResource.class,
           dependsOn = "tenant-directory"),
-      @Dependent(name = "service", type = IngestServiceDependentResource.class)
+      @Dependent(name = "service", type = IngestServiceDependentResource.class),
+      @Dependent(
+          name = "ingest-disruption-budget",
+          type = IngestPodDisruptionBudgetDependentResource.class)
     })
 @ControllerConfiguration(name = "environment")
 public class EnvironmentReconciler implements Reconciler<Environment> {
@@ -49,9 +53,11 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
   static final String TENANT_SECRETS = "tenant-secrets";
 
   private final StatusReporter status;
+  private final Clock clock;
 
-  public EnvironmentReconciler(StatusReporter status) {
+  public EnvironmentReconciler(StatusReporter status, Clock clock) {
     this.status = status;
+    this.clock = clock;
   }
 
   @Override
@@ -73,7 +79,10 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
     // A tenant moved to another Environment must also leave the old one's directory.
     return List.of(
         NamespaceFanOut.eventSource(context, Tenant.class, TENANTS),
-        new InformerEventSource<>(tenantSecrets, context));
+        new InformerEventSource<>(tenantSecrets, context),
+        EnvironmentEventSources.workerDeployments(context),
+        EnvironmentEventSources.promotions(context),
+        EnvironmentEventSources.environments(context));
   }
 
   @Override
@@ -86,23 +95,35 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-    var rollout = DeploymentRollout.of(context.getSecondaryResource(Deployment.class).orElse(null));
-    String version = environment.getSpec().getRelease().getVersion();
+    Deployment ingest =
+        context.getSecondaryResources(Deployment.class).stream()
+            .filter(d -> IngestDeploymentDependentResource.ROLE.equals(component(d)))
+            .findFirst()
+            .orElse(null);
+    var rollout =
+        ReleaseRollout.of(
+            environment, ingest, EnvironmentEventSources.workerDeployments(environment, context));
     ReadyState state =
         rollout.complete()
-            ? ReadyState.ready("Available", "release " + version + ": " + rollout.message())
-            : ReadyState.progressing("RollingOut", "release " + version + ": " + rollout.message());
+            ? ReadyState.ready("Available", rollout.message())
+            : ReadyState.progressing("RollingOut", rollout.message());
+    var promotions = EnvironmentEventSources.promotions(environment, context);
+    var sources = EnvironmentEventSources.promotionSources(environment, context);
     return status.report(
         environment,
         EnvironmentStatus::new,
         state,
         s -> {
           s.setIngestUrl(IngestServiceDependentResource.url(environment));
-          s.setIngestReadyReplicas(rollout.ready());
-          if (rollout.complete()) {
-            s.setRelease(version);
-          }
+          s.setIngestReadyReplicas(rollout.ingest().ready());
+          ReleaseHistory.update(s, environment, rollout.complete(), promotions, clock.instant());
+          PromotionPolicyCondition.apply(s, environment, sources, status.events(), clock.instant());
         });
+  }
+
+  private static String component(Deployment deployment) {
+    var labels = deployment.getMetadata().getLabels();
+    return labels == null ? null : labels.get(Labels.COMPONENT);
   }
 
   @Override

@@ -31,6 +31,12 @@ public final class PlatformDeployment {
   public static final String TENANT_DIRECTORY_VOLUME = "tenants";
   public static final String TENANTS_FILE_VARIABLE = "STEVEDORE_TENANTS_FILE";
 
+  /**
+   * A new pod counts as available only after being Ready this long, so a release that fails just
+   * after its first readiness probe stops its rollout before the old pods are gone.
+   */
+  public static final int MIN_READY_SECONDS = 5;
+
   private PlatformDeployment() {}
 
   /**
@@ -87,6 +93,7 @@ public final class PlatformDeployment {
         .endMetadata()
         .withNewSpec()
         .withReplicas(role.replicas())
+        .withMinReadySeconds(MIN_READY_SECONDS)
         .withRevisionHistoryLimit(5)
         .withNewSelector()
         .withMatchLabels(selector)

@@ -23,8 +23,8 @@ import io.stevedore.operator.status.StatusReporter;
 import java.util.List;
 
 /**
- * Reconciles a WorkerPool into its tenant directory ConfigMap and worker Deployment, and reports
- * the tenants it serves.
+ * Reconciles a WorkerPool into its tenant directory ConfigMap, worker Deployment and
+ * PodDisruptionBudget, and reports the tenants it serves.
  */
 @Workflow(
     explicitInvocation = true,
@@ -33,7 +33,10 @@ import java.util.List;
       @Dependent(
           name = "workers",
           type = WorkerDeploymentDependentResource.class,
-          dependsOn = "tenant-directory")
+          dependsOn = "tenant-directory"),
+      @Dependent(
+          name = "workers-disruption-budget",
+          type = WorkerPodDisruptionBudgetDependentResource.class)
     })
 @ControllerConfiguration(name = "workerpool")
 public class WorkerPoolReconciler implements Reconciler<WorkerPool> {

@@ -37,6 +37,7 @@ class CrdFilesTest {
     assertThat(generated.files().keySet())
         .containsExactlyInAnyOrder(
             "environments.stevedore.io-v1.yml",
+            "promotions.stevedore.io-v1.yml",
             "tenants.stevedore.io-v1.yml",
             "workerpools.stevedore.io-v1.yml");
   }

@@ -10,6 +10,7 @@ public final class OperatorBenchmarks {
 
   static {
     // One entry per benchmark.
+    ALL.put("promotion", PromotionBenchmark::new);
     ALL.put("tenants", TenantsBenchmark::new);
   }
 

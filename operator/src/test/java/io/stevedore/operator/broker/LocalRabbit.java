@@ -1,5 +1,7 @@
 package io.stevedore.operator.broker;
 
+import com.rabbitmq.client.ConnectionFactory;
+import io.stevedore.contract.TenantQueues;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.UUID;
@@ -33,5 +35,47 @@ public final class LocalRabbit {
   /** A queue name no other test (or test run) uses. */
   public static String uniqueQueue(String purpose) {
     return "it." + purpose + "." + UUID.randomUUID();
+  }
+
+  /** Declares a tenant's queues as the contract says (what tenant provisioning will do). */
+  public static void declareTenantQueues(TenantQueues queues) throws Exception {
+    try (var connection = factory().newConnection();
+        var channel = connection.createChannel()) {
+      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
+      channel.queueDeclare(queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
+      for (int i = 0; i < queues.retries().size(); i++) {
+        channel.queueDeclare(queues.retries().get(i), true, false, false, queues.retryArguments(i));
+      }
+    }
+  }
+
+  public static void deleteTenantQueues(TenantQueues queues) throws Exception {
+    try (var connection = factory().newConnection();
+        var channel = connection.createChannel()) {
+      channel.queueDelete(queues.main());
+      channel.queueDelete(queues.deadLetter());
+      for (String retry : queues.retries()) {
+        channel.queueDelete(retry);
+      }
+    }
+  }
+
+  /** Publishes {@code count} messages to {@code queue} and waits for the broker's confirms. */
+  public static void publish(String queue, int count) throws Exception {
+    try (var connection = factory().newConnection();
+        var channel = connection.createChannel()) {
+      channel.confirmSelect();
+      for (int i = 0; i < count; i++) {
+        channel.basicPublish(
+            "", queue, null, ("dead " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      channel.waitForConfirmsOrDie(10_000);
+    }
+  }
+
+  private static ConnectionFactory factory() throws Exception {
+    var factory = new ConnectionFactory();
+    factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+    return factory;
   }
 }

@@ -10,6 +10,8 @@ import io.stevedore.operator.api.v1alpha1.DynamoDbSpec;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.EnvironmentSpec;
 import io.stevedore.operator.api.v1alpha1.MySqlSpec;
+import io.stevedore.operator.api.v1alpha1.Promotion;
+import io.stevedore.operator.api.v1alpha1.PromotionSpec;
 import io.stevedore.operator.api.v1alpha1.RabbitMqSpec;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
@@ -95,5 +97,51 @@ public final class Fixtures {
             .build());
     tenant.setSpec(spec);
     return tenant;
+  }
+
+  /** A promotion of {@code release} to {@code environment}. */
+  public static Promotion promotion(
+      String namespace, String name, String environment, Release release) {
+    var spec = new PromotionSpec();
+    spec.setEnvironment(environment);
+    spec.setRelease(release);
+    return promotion(namespace, name, spec);
+  }
+
+  /** A promotion to {@code environment} of what runs in {@code from}. */
+  public static Promotion promotionFrom(
+      String namespace, String name, String environment, String from) {
+    var spec = new PromotionSpec();
+    spec.setEnvironment(environment);
+    spec.setFromEnvironment(from);
+    return promotion(namespace, name, spec);
+  }
+
+  public static Release release(String version) {
+    return new Release(version, "registry.example/runtime:" + version);
+  }
+
+  private static Promotion promotion(String namespace, String name, PromotionSpec spec) {
+    var promotion = new Promotion();
+    promotion.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+    promotion.setSpec(spec);
+    return promotion;
+  }
+
+  /**
+   * Points {@code environment} at the machine's RabbitMQ (guest/guest, with its management API);
+   * returns the credentials Secret to create with it.
+   */
+  public static io.fabric8.kubernetes.api.model.Secret onLocalRabbit(Environment environment) {
+    var rabbit = environment.getSpec().getBroker().getRabbitmq();
+    rabbit.setUrl("amqp://127.0.0.1:5672");
+    rabbit.setManagementUrl("http://127.0.0.1:15672");
+    return new io.fabric8.kubernetes.api.model.SecretBuilder()
+        .withNewMetadata()
+        .withNamespace(environment.getMetadata().getNamespace())
+        .withName(rabbit.getCredentialsSecretRef().getName())
+        .endMetadata()
+        .withStringData(Map.of("username", "guest", "password", "guest"))
+        .build();
   }
 }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
 import io.stevedore.operator.api.v1alpha1.StevedoreStatus;
+import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.sandbox.SimulatedDeploymentController;
 import io.stevedore.operator.status.Conditions;
@@ -34,19 +35,29 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
           java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
   private final boolean withServices;
+  private final PodAddresses pods;
   private final List<String> namespaces = new java.util.concurrent.CopyOnWriteArrayList<>();
   private EmbeddedKubernetes kubernetes;
   private SimulatedDeploymentController deployments;
   private StevedoreOperator operator;
   private PlatformServices services;
 
-  /** The embedded API and the operator, and no platform services. */
+  /** The embedded API and the operator (reaching pods by their IP), and no platform services. */
   public OperatorHarness() {
-    this(false);
+    this(false, PodAddresses.CLUSTER);
   }
 
-  private OperatorHarness(boolean withServices) {
+  /**
+   * As {@link #OperatorHarness()}, the operator reaching pods' management ports through {@code
+   * pods}.
+   */
+  public OperatorHarness(PodAddresses pods) {
+    this(false, pods);
+  }
+
+  private OperatorHarness(boolean withServices, PodAddresses pods) {
     this.withServices = withServices;
+    this.pods = pods;
   }
 
   /**
@@ -55,7 +66,7 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
    * broker objects of this class's namespaces are deleted afterwards.
    */
   public static OperatorHarness withPlatformServices() {
-    return new OperatorHarness(true);
+    return new OperatorHarness(true, PodAddresses.CLUSTER);
   }
 
   @Override
@@ -70,7 +81,8 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     operator =
         StevedoreOperator.start(
             kubernetes.client(),
-            withServices ? settings.withTenantResync(Duration.ofSeconds(3)) : settings);
+            withServices ? settings.withTenantResync(Duration.ofSeconds(3)) : settings,
+            pods);
   }
 
   @Override

@@ -149,18 +149,8 @@ public final class PlatformServices implements AutoCloseable {
   }
 
   /** Declares a tenant's queues as the contract says. */
-  public void declareQueues(TenantQueues queues) throws IOException {
-    rabbit(
-        channel -> {
-          channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
-          channel.queueDeclare(
-              queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
-          for (int i = 0; i < queues.retries().size(); i++) {
-            channel.queueDeclare(
-                queues.retries().get(i), true, false, false, queues.retryArguments(i));
-          }
-          return null;
-        });
+  public void declareQueues(TenantQueues queues) throws Exception {
+    io.stevedore.operator.broker.LocalRabbit.declareTenantQueues(queues);
   }
 
   /** The management API's answer to GET {@code path} (as the administrator), or null on 404. */

@@ -15,6 +15,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Environment.VERSION)
 @ShortNames("senv")
 @AdditionalPrinterColumn(name = "Release", jsonPath = ".spec.release.version")
+@AdditionalPrinterColumn(name = "Running", jsonPath = ".status.release")
+@AdditionalPrinterColumn(
+    name = "Last-Good",
+    jsonPath = ".status.lastGoodRelease.version",
+    priority = 1)
 @AdditionalPrinterColumn(name = "Broker", jsonPath = ".spec.broker.type")
 @AdditionalPrinterColumn(
     name = "Ready",

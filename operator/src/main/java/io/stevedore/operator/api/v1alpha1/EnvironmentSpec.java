@@ -23,6 +23,13 @@ public class EnvironmentSpec {
    */
   private TenantIsolationSpec tenantIsolation;
 
+  /**
+   * How Promotions change this environment's release: source environment, soak time, health gates,
+   * approval and verification. Without it, a Promotion of any release is verified for the default
+   * window against the environment's readiness only.
+   */
+  private PromotionPolicy promotion;
+
   public Release getRelease() {
     return release;
   }
@@ -61,5 +68,13 @@ public class EnvironmentSpec {
 
   public void setTenantIsolation(TenantIsolationSpec tenantIsolation) {
     this.tenantIsolation = tenantIsolation;
+  }
+
+  public PromotionPolicy getPromotion() {
+    return promotion;
+  }
+
+  public void setPromotion(PromotionPolicy promotion) {
+    this.promotion = promotion;
   }
 }

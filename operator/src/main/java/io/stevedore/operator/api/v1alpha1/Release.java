@@ -2,6 +2,7 @@ package io.stevedore.operator.api.v1alpha1;
 
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import java.util.Objects;
 
 /** A platform release: a version and the runtime image built for it. */
 public class Release {
@@ -40,5 +41,17 @@ public class Release {
 
   public void setImage(String image) {
     this.image = image;
+  }
+
+  /** Same version and image. */
+  public boolean sameAs(Release other) {
+    return other != null
+        && Objects.equals(version, other.version)
+        && Objects.equals(image, other.image);
+  }
+
+  @Override
+  public String toString() {
+    return version + " (" + image + ")";
   }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Every custom resource kind of the API, in the order they depend on each other. */
 public final class StevedoreKinds {
   public static final List<Class<? extends CustomResource<?, ? extends StevedoreStatus>>> ALL =
-      List.of(Environment.class, WorkerPool.class, Tenant.class);
+      List.of(Environment.class, WorkerPool.class, Tenant.class, Promotion.class);
 
   private StevedoreKinds() {}
 
