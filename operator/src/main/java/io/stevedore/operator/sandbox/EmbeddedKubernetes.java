@@ -3,11 +3,12 @@ package io.stevedore.operator.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -15,6 +16,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.stevedore.operator.api.v1alpha1.StevedoreKinds;
+import io.stevedore.operator.sandbox.apiserver.ApiServerDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,8 +30,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A Kubernetes API in this process (the Fabric8 mock server in CRUD mode) with Stevedore's CRDs
- * installed: what the sandbox and the integration tests run against.
+ * A Kubernetes API in this process (the Fabric8 mock server in CRUD mode, behind {@link
+ * ApiServerDispatcher} so that the real kubectl works too) with Stevedore's CRDs installed: what
+ * the sandbox and the integration tests run against.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
@@ -53,8 +56,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
             expectations,
-            new KubernetesMixedDispatcher(expectations),
-            false);
+            new ApiServerDispatcher(expectations),
+            false,
+            versionInfo());
     try {
       server.init(InetAddress.getLoopbackAddress(), port);
     } catch (RuntimeException e) {
@@ -89,7 +93,20 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         .createOr(NonDeletingOperation::update);
   }
 
-  /** The embedded API has no RBAC: tell clients that ask (JOSDK's leader election does) so. */
+  private static VersionInfo versionInfo() {
+    String[] parts = ApiServerDispatcher.GIT_VERSION.substring(1).split("\\.");
+    return new VersionInfo.Builder()
+        .withMajor(parts[0])
+        .withMinor(parts[1])
+        .withGitVersion(ApiServerDispatcher.GIT_VERSION)
+        .withPlatform("linux/amd64")
+        .build();
+  }
+
+  /**
+   * The embedded API has no RBAC: tell clients that ask (JOSDK's leader election, `kubectl auth
+   * can-i`) so.
+   */
   private void answerRulesReviewsLikeAClusterWithoutRbac() {
     var everything =
         new SubjectRulesReviewStatusBuilder()
@@ -105,6 +122,19 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         .post()
         .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
         .andReturn(201, new SelfSubjectRulesReviewBuilder().withStatus(everything).build())
+        .always();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+        .andReturn(
+            201,
+            new SelfSubjectAccessReviewBuilder()
+                .withNewStatus()
+                .withAllowed(true)
+                .withReason("the embedded API has no RBAC")
+                .endStatus()
+                .build())
         .always();
   }
 
