@@ -57,6 +57,13 @@ record ApiRequest(String method, String path, Map<String, String> query, Recorde
     return header("Accept").contains("as=Table");
   }
 
+  /** The body as text, leaving it in place for the store to read. */
+  String body() {
+    return raw.getBody() == null
+        ? ""
+        : new String(raw.getBody().getBytes(), StandardCharsets.UTF_8);
+  }
+
   String contentType() {
     return header("Content-Type");
   }

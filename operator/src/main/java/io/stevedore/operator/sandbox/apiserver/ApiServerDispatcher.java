@@ -54,6 +54,9 @@ public final class ApiServerDispatcher extends Dispatcher {
     ApiRequest request = ApiRequest.of(raw);
     try {
       return completed(route(request), request);
+    } catch (IllegalArgumentException e) {
+      // Malformed input: a selector, a JSON body, a patch that does not apply.
+      return ApiStatus.failure(400, "BadRequest", e.getMessage());
     } catch (RuntimeException e) {
       // An exception escaping a dispatcher leaves the client waiting for an answer forever.
       LOG.warn("Embedded API failed on {} {}", request.method(), raw.getPath(), e);
@@ -91,20 +94,57 @@ public final class ApiServerDispatcher extends Dispatcher {
     if ("scale".equals(path.subresource())) {
       return scale(request, path);
     }
-    return switch (request.method()) {
-      case "GET" -> read(request, path);
-      case "PATCH" -> patch(request, path);
+    if ("GET".equals(request.method())) {
+      return read(request, path);
+    }
+    if ("DELETE".equals(request.method())) {
       // Selectors of a collection DELETE must reach the store; its suffix checks do not see them.
-      case "DELETE" -> store.dispatch(raw);
-      default -> store.dispatch(rewritten(raw, raw.method(), request.path(), written(raw, path)));
-    };
+      return store.dispatch(raw);
+    }
+    ApiResource resource = resource(path, null);
+    if (resource.isCustom() && request.contentType().contains("strategic-merge-patch")) {
+      return ApiStatus.failure(
+          415,
+          "UnsupportedMediaType",
+          "the body of the request was in an unknown format - accepted media types include:"
+              + " application/json-patch+json, application/merge-patch+json (strategic merge"
+              + " patch is for built-in kinds: use kubectl patch --type=merge)");
+    }
+    var validation = WriteValidation.check(request, path, resource, () -> stored(request.path()));
+    if (validation.rejection().isPresent()) {
+      return validation.rejection().get();
+    }
+    MockResponse response;
+    if (validation.pruned().isPresent()) {
+      // The object as it is to be stored, a replace of the version read if it came as a patch.
+      byte[] body = Json.write(validation.pruned().get()).getBytes(StandardCharsets.UTF_8);
+      HttpMethod method = raw.method() == HttpMethod.PATCH ? HttpMethod.PUT : raw.method();
+      response = store.dispatch(rewritten(raw, method, request.path(), new Buffer(body)));
+    } else if ("PATCH".equals(request.method())) {
+      response = patch(request, path);
+    } else {
+      response =
+          store.dispatch(rewritten(raw, raw.method(), request.path(), written(request, path)));
+    }
+    for (String warning : validation.warnings()) {
+      response.addHeader("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
+    }
+    return response;
   }
 
-  private static Buffer written(RecordedRequest raw, ApiPath path) {
+  private Optional<JsonNode> stored(String objectPath) {
+    MockResponse current = store.handleGet(objectPath);
+    return current.code() == 200
+        ? Optional.of(Json.parse(current.getBody().readUtf8()))
+        : Optional.empty();
+  }
+
+  private static Buffer written(ApiRequest request, ApiPath path) {
+    RecordedRequest raw = request.raw();
     if (!path.group().isEmpty() || !path.plural().equals("secrets") || raw.getBody().size() == 0) {
       return raw.getBody();
     }
-    JsonNode secret = SecretStringData.normalized(Json.parse(raw.getBody().readUtf8()));
+    JsonNode secret = SecretStringData.normalized(Json.parse(request.body()));
     return new Buffer(Json.write(secret).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -118,7 +158,7 @@ public final class ApiServerDispatcher extends Dispatcher {
     if ("GET".equals(request.method())) {
       return ok(ScaleSubresource.view(object));
     }
-    JsonNode change = Json.parse(request.raw().getBody().readUtf8());
+    JsonNode change = Json.parse(request.body());
     JsonNode scale =
         "PUT".equals(request.method())
             ? change
@@ -205,7 +245,7 @@ public final class ApiServerDispatcher extends Dispatcher {
     }
     JsonNode merged =
         StrategicMergePatch.apply(
-            Json.parse(current.getBody().readUtf8()), Json.parse(raw.getBody().readUtf8()));
+            Json.parse(current.getBody().readUtf8()), Json.parse(request.body()));
     // A replace carrying the version read just now: a concurrent change makes it a 409, never lost.
     byte[] body = Json.write(merged).getBytes(StandardCharsets.UTF_8);
     return store.dispatch(rewritten(raw, HttpMethod.PUT, request.path(), new Buffer(body)));
