@@ -17,6 +17,7 @@ import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.stevedore.operator.api.v1alpha1.StevedoreKinds;
 import io.stevedore.operator.sandbox.apiserver.ApiServerDispatcher;
+import io.stevedore.operator.sandbox.apiserver.HttpFront;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,13 +33,16 @@ import java.util.logging.Logger;
 /**
  * A Kubernetes API in this process (the Fabric8 mock server in CRUD mode, behind {@link
  * ApiServerDispatcher} so that the real kubectl works too) with Stevedore's CRDs installed: what
- * the sandbox and the integration tests run against.
+ * the sandbox and the integration tests run against. The in-process {@link #client()} talks to the
+ * mock server's port; other processes use {@link #url()}, an {@link HttpFront} that streams
+ * watches.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
   private final KubernetesMockServer server;
+  private final HttpFront front;
   private final KubernetesClient client;
   private final ScheduledExecutorService janitor =
       Executors.newSingleThreadScheduledExecutor(
@@ -51,17 +55,20 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private EmbeddedKubernetes(int port) {
     MOCK_SERVER_LOG.setLevel(Level.OFF);
     var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
+    var dispatcher = new ApiServerDispatcher(expectations);
     server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
             expectations,
-            new ApiServerDispatcher(expectations),
+            dispatcher,
             false,
             versionInfo());
+    server.init(InetAddress.getLoopbackAddress(), 0);
     try {
-      server.init(InetAddress.getLoopbackAddress(), port);
+      front = HttpFront.start(dispatcher, port);
     } catch (RuntimeException e) {
+      server.destroy();
       throw new IllegalStateException(
           "Cannot start the embedded Kubernetes API on port " + port, e);
     }
@@ -82,8 +89,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return client;
   }
 
+  /** Where other processes (kubectl, the sandbox's kubeconfig) reach the API. */
   public String url() {
-    return client.getMasterUrl().toString();
+    return front.url();
   }
 
   public void createNamespace(String name) {
@@ -166,6 +174,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   @Override
   public void close() {
     janitor.shutdownNow();
+    front.close();
     client.close();
     server.destroy();
   }

@@ -62,6 +62,52 @@ final class Kubectl {
     return run(java.util.Map.of(), args);
   }
 
+  /** A kubectl that runs until closed (`get -w`), its output readable meanwhile. */
+  final class Running implements AutoCloseable {
+    private final Process process;
+    private final Path out;
+
+    private Running(Process process, Path out) {
+      this.process = process;
+      this.out = out;
+    }
+
+    String output() {
+      try {
+        return Files.readString(out, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      process.destroyForcibly();
+      Files.deleteIfExists(out);
+    }
+  }
+
+  Running start(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--cache-dir",
+                cacheDir.toString()));
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile("kubectl", ".out");
+      var builder =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectErrorStream(true);
+      builder.environment().remove("KUBECONFIG");
+      return new Running(builder.start(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** As {@link #run(String...)}, with extra environment variables (EDITOR for `kubectl edit`). */
   Result run(java.util.Map<String, String> environment, String... args) {
     List<String> command =

@@ -182,6 +182,25 @@ class KubectlIT {
   }
 
   @Test
+  void getWatchStreamsChangesAsTheyHappen() throws IOException {
+    String ns = applyExamplesAndWaitUntilReady();
+
+    try (var watch = kubectl.start("get", "-n", ns, "tenants", "-w", "--output-watch-events")) {
+      OperatorHarness.eventually()
+          .untilAsserted(() -> assertThat(watch.output()).containsPattern("ADDED\\s+acme"));
+      kubectl.run("label", "-n", ns, "tenant", "acme", "watched=yes").succeeded();
+      kubectl.run("delete", "-n", ns, "tenant", "initech").succeeded();
+
+      OperatorHarness.eventually()
+          .untilAsserted(
+              () ->
+                  assertThat(watch.output())
+                      .containsPattern("MODIFIED\\s+acme")
+                      .containsPattern("DELETED\\s+initech"));
+    }
+  }
+
+  @Test
   void deleteWaitsUntilTheObjectIsGone() throws IOException {
     String ns = applyExamplesAndWaitUntilReady();
 

@@ -39,7 +39,6 @@ public final class ApiServerDispatcher extends Dispatcher {
   private final MockDispatcher expected;
   private final WatchJournal journal = new WatchJournal(JOURNAL_CAPACITY);
   private final JournalingCrudDispatcher store = new JournalingCrudDispatcher(journal);
-  private final HttpWatch watches = new HttpWatch(journal);
   private volatile CatalogCache catalog = new CatalogCache("", null);
 
   private record CatalogCache(String crds, ResourceCatalog catalog) {}
@@ -192,9 +191,7 @@ public final class ApiServerDispatcher extends Dispatcher {
       if (request.isWebSocketUpgrade()) {
         return store.dispatch(request.raw());
       }
-      ApiResource resource = resource(path, null);
-      return watches.answer(
-          request, resource, selection(request, path, resource), () -> list(request, path));
+      return HttpWatch.answer(session(request, path), () -> list(request, path));
     }
     MockResponse stored = store.handleGet(request.path());
     if (stored.code() != 200) {
@@ -214,6 +211,28 @@ public final class ApiServerDispatcher extends Dispatcher {
               Instant.now());
     }
     return ok(body);
+  }
+
+  /**
+   * A plain HTTP watch on a resource path, for {@link HttpFront} to stream; empty for any other
+   * request (which {@link #dispatch} answers).
+   */
+  Optional<StreamedWatch> streamedWatch(RecordedRequest raw) {
+    ApiRequest request = ApiRequest.of(raw);
+    Optional<ApiPath> path = request.resourcePath();
+    if (!request.isWatch() || request.isWebSocketUpgrade() || path.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StreamedWatch(session(request, path.get()), () -> list(request, path.get())));
+  }
+
+  /** A watch to stream: its session and the objects it starts from. */
+  record StreamedWatch(WatchSession session, java.util.function.Supplier<JsonNode> current) {}
+
+  private WatchSession session(ApiRequest request, ApiPath path) {
+    ApiResource resource = resource(path, null);
+    return new WatchSession(request, resource, selection(request, path, resource), journal);
   }
 
   private JsonNode list(ApiRequest request, ApiPath path) {

@@ -1,11 +1,13 @@
 package io.stevedore.operator.sandbox.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +43,7 @@ final class WatchJournal {
 
   synchronized void record(Change change) {
     changes.addLast(change);
+    notifyAll();
     latest = Math.max(latest, change.resourceVersion());
     while (changes.size() > capacity) {
       dropped = changes.removeFirst().resourceVersion();
@@ -72,5 +75,20 @@ final class WatchJournal {
       }
     }
     return Optional.of(new Page(events, Math.max(since, latest)));
+  }
+
+  /** As {@link #since}, waiting up to {@code timeout} for a change the watcher sees. */
+  synchronized Optional<Page> awaitSince(long since, Predicate<JsonNode> selected, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<Page> page = since(since, selected);
+    long remaining;
+    while (page.isPresent()
+        && page.get().events().isEmpty()
+        && (remaining = deadline - System.nanoTime()) > 0) {
+      TimeUnit.NANOSECONDS.timedWait(this, remaining);
+      page = since(since, selected);
+    }
+    return page;
   }
 }

@@ -17,11 +17,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The embedded API over plain HTTP, as kubectl talks to it. */
+/**
+ * The embedded API over plain HTTP, as kubectl talks to it: on the mock server's port, where
+ * watches are long polls, and through the {@link HttpFront}, where they stream.
+ */
+@Timeout(30)
 class ApiServerDispatcherTest {
   private static final Duration NEVER_HANG = Duration.ofSeconds(10);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(NEVER_HANG).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(NEVER_HANG)
+          .build();
   private static EmbeddedKubernetes kubernetes;
 
   @BeforeAll
@@ -35,11 +44,16 @@ class ApiServerDispatcherTest {
     kubernetes.close();
   }
 
+  /** The mock server's own port, which the in-process client uses: watches are long polls. */
+  private static URI mockServer() {
+    return URI.create(kubernetes.client().getMasterUrl().toString());
+  }
+
   private static HttpResponse<String> send(
       String method, String path, String contentType, String body)
       throws IOException, InterruptedException {
     var request =
-        HttpRequest.newBuilder(URI.create(kubernetes.url()).resolve(path))
+        HttpRequest.newBuilder(mockServer().resolve(path))
             .timeout(NEVER_HANG)
             .method(
                 method,
@@ -159,6 +173,55 @@ class ApiServerDispatcherTest {
     assertThat(events.get(1).path("type").asText()).isEqualTo("BOOKMARK");
     assertThat(events.get(1).at("/object/metadata/annotations/k8s.io~1initial-events-end").asText())
         .isEqualTo("true");
+  }
+
+  @Test
+  void theFrontStreamsAWatchUntilItsTimeout() throws Exception {
+    var created =
+        send(
+            "POST",
+            "/api/v1/namespaces/web/configmaps",
+            "application/json",
+            configMap("streamed", Map.of("a", "1")));
+    String version = Json.parse(created.body()).at("/metadata/resourceVersion").asText();
+    var watch =
+        HTTP.sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create(kubernetes.url())
+                        .resolve(
+                            "/api/v1/namespaces/web/configmaps?watch=true&timeoutSeconds=2&resourceVersion="
+                                + version
+                                + "&fieldSelector=metadata.name%3Dstreamed"))
+                .timeout(NEVER_HANG)
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+
+    for (String value : List.of("2", "3")) {
+      send(
+          "PATCH",
+          "/api/v1/namespaces/web/configmaps/streamed",
+          "application/merge-patch+json",
+          "{\"data\":{\"a\":\"" + value + "\"}}");
+    }
+
+    List<JsonNode> events = watch.get().body().filter(l -> !l.isBlank()).map(Json::parse).toList();
+    assertThat(events)
+        .extracting(e -> e.path("type").asText() + " " + e.at("/object/data/a").asText())
+        .containsExactly("MODIFIED 2", "MODIFIED 3");
+  }
+
+  @Test
+  void theFrontAnswersEverythingElseAsTheMockPortDoes() throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(kubernetes.url()).resolve("/apis/stevedore.io/v1alpha1?timeout=32s"))
+                .timeout(NEVER_HANG)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(response.body()).isEqualTo(get("/apis/stevedore.io/v1alpha1?timeout=32s").body());
   }
 
   @Test
