@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,27 @@ final class Kubectl {
         fail("kubectl exited %d%nstdout: %s%nstderr: %s", exitCode, out, err);
       }
       return this;
+    }
+  }
+
+  /** A kubectl that runs until closed (`get -w`), its output (and errors) readable meanwhile. */
+  static final class Running implements AutoCloseable {
+    private final Process process;
+    private final Path out;
+
+    private Running(Process process, Path out) {
+      this.process = process;
+      this.out = out;
+    }
+
+    String output() {
+      return read(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      process.destroyForcibly();
+      Files.deleteIfExists(out);
     }
   }
 
@@ -59,94 +81,77 @@ final class Kubectl {
   }
 
   Result run(String... args) {
-    return run(java.util.Map.of(), args);
+    return run(Map.of(), args);
   }
 
-  /** A kubectl that runs until closed (`get -w`), its output readable meanwhile. */
-  final class Running implements AutoCloseable {
-    private final Process process;
-    private final Path out;
-
-    private Running(Process process, Path out) {
-      this.process = process;
-      this.out = out;
-    }
-
-    String output() {
-      try {
-        return Files.readString(out, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      process.destroyForcibly();
-      Files.deleteIfExists(out);
-    }
-  }
-
-  Running start(String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                binary.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--cache-dir",
-                cacheDir.toString()));
-    command.addAll(List.of(args));
+  /** As {@link #run(String...)}, with extra environment variables (KUBE_EDITOR for `edit`). */
+  Result run(Map<String, String> environment, String... args) {
+    Path out = temporaryFile();
+    Path err = temporaryFile();
     try {
-      Path out = Files.createTempFile("kubectl", ".out");
-      var builder =
-          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectErrorStream(true);
-      builder.environment().remove("KUBECONFIG");
-      return new Running(builder.start(), out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** As {@link #run(String...)}, with extra environment variables (EDITOR for `kubectl edit`). */
-  Result run(java.util.Map<String, String> environment, String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                binary.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--cache-dir",
-                cacheDir.toString()));
-    command.addAll(List.of(args));
-    try {
-      Path out = Files.createTempFile("kubectl", ".out");
-      Path err = Files.createTempFile("kubectl", ".err");
-      try {
-        var builder =
-            new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("KUBECONFIG");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          fail(
-              "kubectl %s did not finish in %d s; stderr: %s",
-              String.join(" ", args), CALL_TIMEOUT_SECONDS, Files.readString(err));
-        }
-        return new Result(
-            process.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
+      Process process =
+          process(environment, args)
+              .redirectError(err.toFile())
+              .redirectOutput(out.toFile())
+              .start();
+      if (!process.waitFor(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        fail(
+            "kubectl %s did not finish in %d s; stderr: %s",
+            String.join(" ", args), CALL_TIMEOUT_SECONDS, read(err));
       }
+      return new Result(process.exitValue(), read(out), read(err));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    } finally {
+      out.toFile().delete();
+      err.toFile().delete();
+    }
+  }
+
+  Running start(String... args) {
+    Path out = temporaryFile();
+    try {
+      return new Running(
+          process(Map.of(), args).redirectErrorStream(true).redirectOutput(out.toFile()).start(),
+          out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessBuilder process(Map<String, String> environment, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--cache-dir",
+                cacheDir.toString()));
+    command.addAll(List.of(args));
+    var builder = new ProcessBuilder(command);
+    builder.environment().remove("KUBECONFIG");
+    builder.environment().putAll(environment);
+    return builder;
+  }
+
+  private static Path temporaryFile() {
+    try {
+      return Files.createTempFile("kubectl", ".out");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -136,17 +136,7 @@ class KubectlIT {
             "environment/staging")
         .succeeded();
     assertThat(
-            kubectl
-                .run(
-                    "get",
-                    "-n",
-                    ns,
-                    "deployment",
-                    "staging-ingest",
-                    "-o",
-                    "jsonpath={.spec.template.spec.containers[0].image}")
-                .succeeded()
-                .out())
+            jsonpath(ns, "deployment/staging-ingest", "{.spec.template.spec.containers[0].image}"))
         .isEqualTo("ghcr.io/stevedore-io/platform-runtime:1.4.3");
 
     Path editor =
@@ -157,18 +147,7 @@ class KubectlIT {
     kubectl
         .run(Map.of("KUBE_EDITOR", editor.toString()), "edit", "-n", ns, "tenant", "acme")
         .succeeded();
-    assertThat(
-            kubectl
-                .run(
-                    "get",
-                    "-n",
-                    ns,
-                    "tenant",
-                    "acme",
-                    "-o",
-                    "jsonpath={.spec.retentionDays} {.metadata.generation}")
-                .succeeded()
-                .out())
+    assertThat(jsonpath(ns, "tenant/acme", "{.spec.retentionDays} {.metadata.generation}"))
         .isEqualTo("90 2");
     kubectl
         .run(
@@ -244,11 +223,7 @@ class KubectlIT {
     var warned =
         kubectl.run("apply", "-n", ns, "--validate=warn", "-f", unknown.toString()).succeeded();
     assertThat(warned.err()).contains("unknown field \"spec.colour\"");
-    assertThat(
-            kubectl
-                .run("get", "-n", ns, "tenant", "hooli", "-o", "jsonpath={.spec}")
-                .succeeded()
-                .out())
+    assertThat(jsonpath(ns, "tenant/hooli", "{.spec}"))
         .as("pruned as the API server prunes")
         .doesNotContain("colour")
         .contains("\"workerPool\":\"standard\"");
@@ -265,11 +240,7 @@ class KubectlIT {
     assertThat(kubectl.run("apply", "-n", ns, "-f", configMap.toString()).succeeded().out())
         .contains("configmap/settings configured");
 
-    assertThat(
-            kubectl
-                .run("get", "-n", ns, "configmap", "settings", "-o", "jsonpath={.data}")
-                .succeeded()
-                .out())
+    assertThat(jsonpath(ns, "configmap/settings", "{.data}"))
         .isEqualTo("{\"a\":\"2\",\"b\":\"3\"}");
     assertThat(
             kubectl.run("get", "-n", ns, "configmaps", "-l", "team in (sre,dev)").succeeded().out())
@@ -282,12 +253,7 @@ class KubectlIT {
     assertThat(
             kubectl.run("scale", "-n", ns, "deployment", "web", "--replicas=3").succeeded().out())
         .contains("deployment.apps/web scaled");
-    assertThat(
-            kubectl
-                .run("get", "-n", ns, "deployment", "web", "-o", "jsonpath={.spec.replicas}")
-                .succeeded()
-                .out())
-        .isEqualTo("3");
+    assertThat(jsonpath(ns, "deployment/web", "{.spec.replicas}")).isEqualTo("3");
     var protobuf = kubectl.run("create", "-n", ns, "configmap", "imperative", "--from-literal=a=b");
     assertThat(protobuf.exitCode()).isNotZero();
     assertThat(protobuf.err()).contains("JSON request bodies only");
@@ -307,6 +273,10 @@ class KubectlIT {
           spec:
             containers: [{name: web, image: nginx}]
       """;
+
+  private static String jsonpath(String namespace, String object, String path) {
+    return kubectl.run("get", "-n", namespace, object, "-o", "jsonpath=" + path).succeeded().out();
+  }
 
   private static String tenant(String extraSpecField) {
     return """

@@ -61,22 +61,14 @@ record ApiResource(
   }
 
   ApiResource withVerbs(List<String> newVerbs) {
-    return new ApiResource(
-        group,
-        version,
-        kind,
-        plural,
-        singular,
-        namespaced,
-        shortNames,
-        categories,
-        newVerbs,
-        subresources,
-        printerColumns,
-        schema);
+    return with(categories, newVerbs);
   }
 
   ApiResource withCategories(List<String> newCategories) {
+    return with(newCategories, verbs);
+  }
+
+  private ApiResource with(List<String> newCategories, List<String> newVerbs) {
     return new ApiResource(
         group,
         version,
@@ -86,7 +78,7 @@ record ApiResource(
         namespaced,
         shortNames,
         newCategories,
-        verbs,
+        newVerbs,
         subresources,
         printerColumns,
         schema);
