@@ -3,6 +3,7 @@ package io.stevedore.operator.sandbox.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One resource type the embedded API serves, as discovery describes it; for a custom resource also
@@ -42,7 +43,7 @@ record ApiResource(
         groupVersion.substring(slash + 1),
         kind,
         plural,
-        kind.toLowerCase(java.util.Locale.ROOT),
+        kind.toLowerCase(Locale.ROOT),
         namespaced,
         shortNames,
         List.of(),

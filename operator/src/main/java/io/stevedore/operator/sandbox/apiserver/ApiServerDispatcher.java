@@ -14,10 +14,12 @@ import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +41,10 @@ public final class ApiServerDispatcher extends Dispatcher {
   private final MockDispatcher expected;
   private final WatchJournal journal = new WatchJournal(JOURNAL_CAPACITY);
   private final JournalingCrudDispatcher store = new JournalingCrudDispatcher(journal);
-  private volatile CatalogCache catalog = new CatalogCache("", null);
+  private volatile CatalogCache catalog = new CatalogCache(-1, null);
 
-  private record CatalogCache(String crds, ResourceCatalog catalog) {}
+  /** The catalog as of a number of CRD changes: rebuilt only when a CRD changed. */
+  private record CatalogCache(long crdChanges, ResourceCatalog catalog) {}
 
   public ApiServerDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) {
     this.expectations = expectations;
@@ -228,7 +231,7 @@ public final class ApiServerDispatcher extends Dispatcher {
   }
 
   /** A watch to stream: its session and the objects it starts from. */
-  record StreamedWatch(WatchSession session, java.util.function.Supplier<JsonNode> current) {}
+  record StreamedWatch(WatchSession session, Supplier<JsonNode> current) {}
 
   private WatchSession session(ApiRequest request, ApiPath path) {
     ApiResource resource = resource(path, null);
@@ -321,16 +324,18 @@ public final class ApiServerDispatcher extends Dispatcher {
                   kind,
                   path.plural(),
                   path.namespace() != null,
-                  java.util.List.of(),
-                  java.util.List.of());
+                  List.of(),
+                  List.of());
             });
   }
 
   private ResourceCatalog catalog() {
-    String crds = store.handleGet(CRDS).getBody().readUtf8();
     CatalogCache cached = catalog;
-    if (!crds.equals(cached.crds())) {
-      cached = new CatalogCache(crds, ResourceCatalog.of(Json.parse(crds)));
+    long crdChanges = store.crdChanges();
+    if (cached.crdChanges() != crdChanges) {
+      // Counted before listing: a change landing meanwhile makes the next call list again.
+      String crds = store.handleGet(CRDS).getBody().readUtf8();
+      cached = new CatalogCache(crdChanges, ResourceCatalog.of(Json.parse(crds)));
       catalog = cached;
     }
     return cached.catalog();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The mock server's CRUD store, also writing every change to a {@link WatchJournal}. Deletions get
@@ -13,9 +14,15 @@ import java.util.Objects;
  */
 final class JournalingCrudDispatcher extends KubernetesCrudDispatcher {
   private final WatchJournal journal;
+  private final AtomicLong crdChanges = new AtomicLong();
 
   JournalingCrudDispatcher(WatchJournal journal) {
     this.journal = journal;
+  }
+
+  /** How many times a CustomResourceDefinition was created, changed or deleted. */
+  long crdChanges() {
+    return crdChanges.get();
   }
 
   @Override
@@ -30,6 +37,9 @@ final class JournalingCrudDispatcher extends KubernetesCrudDispatcher {
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     if (Objects.equals(existing, newState)) {
       return;
+    }
+    if (path.contains("/customresourcedefinitions")) {
+      crdChanges.incrementAndGet();
     }
     JsonNode before = existing == null ? null : Json.parse(existing);
     if (newState == null) {

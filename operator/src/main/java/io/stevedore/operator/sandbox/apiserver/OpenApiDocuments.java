@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -126,8 +130,8 @@ final class OpenApiDocuments {
 
   /** "io.stevedore.v1alpha1.Environment": the reversed group, as the API server names them. */
   private static String schemaName(ApiResource resource) {
-    var parts = java.util.Arrays.asList(resource.group().split("\\."));
-    java.util.Collections.reverse(parts);
+    List<String> parts = Arrays.asList(resource.group().split("\\."));
+    Collections.reverse(parts);
     return String.join(".", parts) + "." + resource.version() + "." + resource.kind();
   }
 
@@ -146,7 +150,7 @@ final class OpenApiDocuments {
       byte[] digest =
           MessageDigest.getInstance("SHA-512")
               .digest(Json.write(document).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 32).toUpperCase(java.util.Locale.ROOT);
+      return HexFormat.of().formatHex(digest).substring(0, 32).toUpperCase(Locale.ROOT);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

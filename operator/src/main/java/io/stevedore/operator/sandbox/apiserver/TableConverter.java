@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Server-side printing: an object or a list as a {@code meta.k8s.io/v1 Table}, which is what
@@ -41,9 +42,7 @@ final class TableConverter {
     }
     List<TableColumn> custom =
         resource.printerColumns().stream().map(TableColumn::printerColumn).toList();
-    return java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(TableColumn.NAME), custom.stream())
-        .toList();
+    return Stream.concat(Stream.of(TableColumn.NAME), custom.stream()).toList();
   }
 
   /** {@code body}: one object, or a list object with {@code items}. */

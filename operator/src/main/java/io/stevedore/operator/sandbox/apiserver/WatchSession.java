@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -85,7 +86,7 @@ final class WatchSession {
     return bookmark(false);
   }
 
-  private List<JsonNode> changes(java.util.Optional<WatchJournal.Page> page) {
+  private List<JsonNode> changes(Optional<WatchJournal.Page> page) {
     List<JsonNode> lines = new ArrayList<>();
     if (page.isEmpty()) {
       expired = true;
