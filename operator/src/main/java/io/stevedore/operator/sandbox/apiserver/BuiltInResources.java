@@ -32,6 +32,9 @@ final class BuiltInResources {
               STATUS),
           ApiResource.builtIn("v1", "Node", "nodes", false, List.of("no"), STATUS),
           ApiResource.builtIn(
+              "v1", "ResourceQuota", "resourcequotas", true, List.of("quota"), STATUS),
+          ApiResource.builtIn("v1", "LimitRange", "limitranges", true, List.of("limits"), NONE),
+          ApiResource.builtIn(
                   "apps/v1",
                   "Deployment",
                   "deployments",
@@ -68,6 +71,13 @@ final class BuiltInResources {
           ApiResource.builtIn("events.k8s.io/v1", "Event", "events", true, List.of("ev"), NONE),
           ApiResource.builtIn(
               "networking.k8s.io/v1", "Ingress", "ingresses", true, List.of("ing"), STATUS),
+          ApiResource.builtIn(
+              "networking.k8s.io/v1",
+              "NetworkPolicy",
+              "networkpolicies",
+              true,
+              List.of("netpol"),
+              NONE),
           ApiResource.builtIn(
               "discovery.k8s.io/v1", "EndpointSlice", "endpointslices", true, NONE, NONE),
           ApiResource.builtIn("rbac.authorization.k8s.io/v1", "Role", "roles", true, NONE, NONE),
