@@ -21,8 +21,10 @@ public final class Main {
             usage: stevedore <command>
               run                       run the operator against the current kubeconfig
               sandbox [--once] [--timeout SECONDS] [--port PORT] [--simulated] [--runtime-jar JAR]
+                      [--kubeconfig PATH]
                                         embedded Kubernetes API + operator + example resources
-                                        + the platform (--simulated: no platform processes)
+                                        + the platform (--simulated: no platform processes);
+                                        writes a kubeconfig for kubectl (default .sandbox/kubeconfig)
             """);
         System.exit("help".equals(command) ? 0 : 2);
       }

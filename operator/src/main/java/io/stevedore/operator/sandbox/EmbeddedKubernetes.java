@@ -3,11 +3,12 @@ package io.stevedore.operator.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -15,6 +16,8 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.stevedore.operator.api.v1alpha1.StevedoreKinds;
+import io.stevedore.operator.sandbox.apiserver.ApiServerDispatcher;
+import io.stevedore.operator.sandbox.apiserver.HttpFront;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,14 +31,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A Kubernetes API in this process (the Fabric8 mock server in CRUD mode) with Stevedore's CRDs
- * installed: what the sandbox and the integration tests run against.
+ * A Kubernetes API in this process (the Fabric8 mock server in CRUD mode, behind {@link
+ * ApiServerDispatcher} so that the real kubectl works too) with Stevedore's CRDs installed: what
+ * the sandbox and the integration tests run against. The in-process {@link #client()} talks to the
+ * mock server's port; other processes use {@link #url()}, an {@link HttpFront} that streams
+ * watches.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
   private final KubernetesMockServer server;
+  private final HttpFront front;
   private final KubernetesClient client;
   private final ScheduledExecutorService janitor =
       Executors.newSingleThreadScheduledExecutor(
@@ -48,16 +55,20 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private EmbeddedKubernetes(int port) {
     MOCK_SERVER_LOG.setLevel(Level.OFF);
     var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
+    var dispatcher = new ApiServerDispatcher(expectations);
     server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
             expectations,
-            new KubernetesMixedDispatcher(expectations),
-            false);
+            dispatcher,
+            false,
+            versionInfo());
+    server.init(InetAddress.getLoopbackAddress(), 0);
     try {
-      server.init(InetAddress.getLoopbackAddress(), port);
+      front = HttpFront.start(dispatcher, port);
     } catch (RuntimeException e) {
+      server.destroy();
       throw new IllegalStateException(
           "Cannot start the embedded Kubernetes API on port " + port, e);
     }
@@ -78,8 +89,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return client;
   }
 
+  /** Where other processes (kubectl, the sandbox's kubeconfig) reach the API. */
   public String url() {
-    return client.getMasterUrl().toString();
+    return front.url();
   }
 
   public void createNamespace(String name) {
@@ -89,7 +101,20 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         .createOr(NonDeletingOperation::update);
   }
 
-  /** The embedded API has no RBAC: tell clients that ask (JOSDK's leader election does) so. */
+  private static VersionInfo versionInfo() {
+    String[] parts = ApiServerDispatcher.GIT_VERSION.substring(1).split("\\.");
+    return new VersionInfo.Builder()
+        .withMajor(parts[0])
+        .withMinor(parts[1])
+        .withGitVersion(ApiServerDispatcher.GIT_VERSION)
+        .withPlatform("linux/amd64")
+        .build();
+  }
+
+  /**
+   * The embedded API has no RBAC: tell clients that ask (JOSDK's leader election, `kubectl auth
+   * can-i`) so.
+   */
   private void answerRulesReviewsLikeAClusterWithoutRbac() {
     var everything =
         new SubjectRulesReviewStatusBuilder()
@@ -105,6 +130,19 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         .post()
         .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
         .andReturn(201, new SelfSubjectRulesReviewBuilder().withStatus(everything).build())
+        .always();
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+        .andReturn(
+            201,
+            new SelfSubjectAccessReviewBuilder()
+                .withNewStatus()
+                .withAllowed(true)
+                .withReason("the embedded API has no RBAC")
+                .endStatus()
+                .build())
         .always();
   }
 
@@ -136,6 +174,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   @Override
   public void close() {
     janitor.shutdownNow();
+    front.close();
     client.close();
     server.destroy();
   }

@@ -26,6 +26,7 @@ public final class Sandbox {
     Duration timeout = null;
     int port = 0;
     Path runtimeJar = Path.of("platform-runtime/target/stevedore-platform-runtime.jar");
+    Path kubeconfigFile = SandboxKubeconfig.DEFAULT;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--once" -> once = true;
@@ -33,6 +34,7 @@ public final class Sandbox {
         case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--runtime-jar" -> runtimeJar = Path.of(args[++i]);
+        case "--kubeconfig" -> kubeconfigFile = Path.of(args[++i]);
         default -> {
           System.err.println("unknown sandbox option: " + args[i]);
           return 2;
@@ -51,14 +53,18 @@ public final class Sandbox {
                 ? new SimulatedDeploymentController(kubernetes.client())
                 : new LocalKubelet(kubernetes.client(), services.kubeletSettings(runtimeJar));
         var operator =
-            StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("sandbox"))) {
+            StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("sandbox"));
+        var kubeconfig =
+            SandboxKubeconfig.write(
+                kubeconfigFile, kubernetes.url(), ExampleResources.namespace())) {
       String namespace = ExampleResources.namespace();
       kubernetes.createNamespace(namespace);
       var applied = ExampleResources.apply(kubernetes.client(), services::localize);
       out.printf(
           "Kubernetes API (embedded) at %s; applied %d example objects to namespace %s%n"
               + "Services: RabbitMQ vhost %s at %s, MariaDB %s, DynamoDB Local %s%n"
-              + "Pods: %s%n%n",
+              + "Pods: %s%n"
+              + "kubectl: export KUBECONFIG=%s%n%n",
           kubernetes.url(),
           applied.size(),
           namespace,
@@ -68,10 +74,11 @@ public final class Sandbox {
           services.dynamoEndpoint(),
           simulated
               ? "simulated (--simulated: Deployments report available, no processes)"
-              : "platform-runtime processes run by the local kubelet");
+              : "platform-runtime processes run by the local kubelet",
+          kubeconfig.file());
       return once
           ? waitUntilReady(kubernetes, namespace, timeout, out)
-          : watchForever(kubernetes, namespace, out);
+          : watchForever(kubernetes, namespace, kubeconfig.file(), out);
     }
   }
 
@@ -99,7 +106,8 @@ public final class Sandbox {
     return 1;
   }
 
-  private static int watchForever(EmbeddedKubernetes kubernetes, String namespace, PrintStream out)
+  private static int watchForever(
+      EmbeddedKubernetes kubernetes, String namespace, Path kubeconfig, PrintStream out)
       throws InterruptedException {
     var stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
@@ -107,8 +115,9 @@ public final class Sandbox {
       var rows = ResourceTable.rows(kubernetes.client(), namespace);
       out.print("\033[H\033[2J");
       out.printf(
-          "Stevedore sandbox — API %s — namespace %s — %s (Ctrl-C to stop)%n%n",
-          kubernetes.url(), namespace, Instant.now());
+          "Stevedore sandbox — API %s — namespace %s — %s (Ctrl-C to stop)%n"
+              + "kubectl: export KUBECONFIG=%s%n%n",
+          kubernetes.url(), namespace, Instant.now(), kubeconfig);
       out.print(ResourceTable.render(kubernetes.client(), namespace, rows));
       out.flush();
     }

@@ -123,6 +123,11 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     return kubernetes.client();
   }
 
+  /** Where the embedded API listens, for clients outside this process (kubectl). */
+  public String apiUrl() {
+    return kubernetes.url();
+  }
+
   public String newNamespace() {
     String namespace = "test-" + RUN + "-" + NAMESPACES.incrementAndGet();
     kubernetes.createNamespace(namespace);
