@@ -287,7 +287,8 @@ class HealthObserverIT {
             .withNamespace(ns)
             .build());
     pool.setAdditionalProperties(
-        new java.util.HashMap<>(Map.of("spec", Map.of("environment", "prod"))));
+        new java.util.HashMap<>(
+            Map.of("spec", Map.of("environment", "prod", "tenantSelector", Map.of()))));
     var created = kubernetes.client().resource(pool).create();
     // The status subresource is written apart from the object, as the pool's controller does.
     created.setAdditionalProperty("status", status);
