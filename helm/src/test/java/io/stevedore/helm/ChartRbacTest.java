@@ -71,14 +71,15 @@ class ChartRbacTest {
     for (String owned : List.of("configmaps", "services", "secrets")) {
       expected.addAll(permissions("", owned, CRUD.toArray(String[]::new)));
     }
-    for (String isolation : List.of("namespaces", "resourcequotas")) {
-      expected.addAll(permissions("", isolation, "get", "create", "update", "patch", "delete"));
-    }
+    expected.addAll(permissions("", "namespaces", "get", "create", "update", "patch", "delete"));
+    expected.addAll(
+        permissions(
+            "", "resourcequotas", "get", "list", "watch", "create", "update", "patch", "delete"));
     expected.addAll(
         permissions(
             "networking.k8s.io", "networkpolicies", "get", "create", "update", "patch", "delete"));
     expected.addAll(permissions("policy", "poddisruptionbudgets", CRUD.toArray(String[]::new)));
-    expected.addAll(permissions("", "pods", "get", "list"));
+    expected.addAll(permissions("", "pods", "get", "list", "watch", "patch"));
     expected.addAll(permissions("", "events", "create", "patch"));
     expected.addAll(permissions("events.k8s.io", "events", "create", "patch"));
 

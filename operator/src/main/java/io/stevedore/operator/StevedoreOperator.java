@@ -6,11 +6,16 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stevedore.operator.environment.EnvironmentReconciler;
 import io.stevedore.operator.health.HealthObserver;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
 import io.stevedore.operator.promotion.PromotionReconciler;
+import io.stevedore.operator.scaling.ClusterView;
+import io.stevedore.operator.scaling.ScalingMetrics;
+import io.stevedore.operator.scaling.WorkerPoolScaler;
 import io.stevedore.operator.status.EventRecorder;
 import io.stevedore.operator.status.StatusReporter;
 import io.stevedore.operator.tenant.TenantReconciler;
@@ -21,7 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Stevedore operator: its controllers, wired to one client, ready to start. */
+/**
+ * The Stevedore operator: its controllers and the WorkerPool autoscaler, wired to one client, ready
+ * to start.
+ */
 public final class StevedoreOperator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StevedoreOperator.class);
 
@@ -30,6 +38,10 @@ public final class StevedoreOperator implements AutoCloseable {
   private final HealthServer health;
   private final PlatformClients platform;
   private final EventRecorder events;
+  private final ClusterView cluster;
+  private final WorkerPoolScaler scaler;
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   private StevedoreOperator(KubernetesClient client, OperatorSettings settings, PodAddresses pods) {
     Clock clock = Clock.systemUTC();
@@ -62,6 +74,10 @@ public final class StevedoreOperator implements AutoCloseable {
             });
     this.events = new EventRecorder(client, settings.identity(), clock);
     var status = new StatusReporter(events, clock);
+    this.cluster = new ClusterView(client, settings.watchNamespaces());
+    this.scaler =
+        new WorkerPoolScaler(
+            client, cluster, platform, events, new ScalingMetrics(meters), leading::get, clock);
     // A burst of tenant changes re-renders each tenant directory a few times a second, not once
     // per tenant: the directory is one object, rewritten whole.
     operator.register(
@@ -71,11 +87,13 @@ public final class StevedoreOperator implements AutoCloseable {
         new TenantReconciler(status, platform, clock, settings.tenantResync()),
         o -> watch(o, settings));
     operator.register(
-        new WorkerPoolReconciler(status), o -> watch(o, settings).withRateLimiter(directories()));
+        new WorkerPoolReconciler(status, scaler, clock),
+        o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new PromotionReconciler(status, new HealthObserver(client, platform, clock), clock),
         o -> watch(o, settings));
-    this.health = settings.healthPort() < 0 ? null : new HealthServer(this, settings.healthPort());
+    this.health =
+        settings.healthPort() < 0 ? null : new HealthServer(this, meters, settings.healthPort());
   }
 
   /** Creates the operator and starts it (with leader election, it reconciles once it leads). */
@@ -132,8 +150,11 @@ public final class StevedoreOperator implements AutoCloseable {
       health.stop();
     }
     operator.stop();
+    scaler.close();
+    cluster.close();
     events.close();
     platform.close();
+    meters.close();
   }
 
   private static <R extends io.fabric8.kubernetes.api.model.HasMetadata>

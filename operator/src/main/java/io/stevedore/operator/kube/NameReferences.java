@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Event sources for resources that a primary names in its spec (same namespace): the primary is
- * reconciled again whenever the named resource appears, changes or goes.
+ * reconciled again whenever the named resource appears, goes, or changes its spec, labels or
+ * annotations (not its status: no primary of these sources reads it).
  */
 public final class NameReferences {
   private NameReferences() {}
@@ -37,6 +38,8 @@ public final class NameReferences {
         InformerEventSourceConfiguration.from(referencedType, context.getPrimaryResourceClass())
             .withName(index)
             .withNamespacesInheritedFromController()
+            // A referenced object's status writes would reconcile every primary that names it.
+            .withOnUpdateFilter(Changes::specOrMetadata)
             .withSecondaryToPrimaryMapper(
                 referenced ->
                     context

@@ -6,19 +6,22 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Objects;
 
-/**
- * Writes a Deployment's status as the Deployment controller would, from how many pods are ready.
- */
+/** Writes a Deployment's status as the Deployment controller would, from its pods. */
 final class DeploymentStatusWriter {
   private DeploymentStatusWriter() {}
 
-  /** Reports {@code ready} of the desired replicas ready and available; no write if unchanged. */
-  static void write(KubernetesClient client, Deployment deployment, int running, int ready) {
+  /**
+   * Reports {@code replicas} pods, {@code updated} of them of the current template, {@code ready}
+   * ready and available; no write if unchanged.
+   */
+  static void write(
+      KubernetesClient client, Deployment deployment, int replicas, int updated, int ready) {
     Long generation = deployment.getMetadata().getGeneration();
     var status = deployment.getStatus();
     if (status != null
         && Objects.equals(status.getObservedGeneration(), generation)
-        && Objects.equals(status.getReplicas(), running)
+        && Objects.equals(status.getReplicas(), replicas)
+        && Objects.equals(status.getUpdatedReplicas(), updated)
         && Objects.equals(status.getReadyReplicas(), ready)) {
       return;
     }
@@ -26,8 +29,8 @@ final class DeploymentStatusWriter {
     deployment.setStatus(
         new DeploymentStatusBuilder()
             .withObservedGeneration(generation)
-            .withReplicas(running)
-            .withUpdatedReplicas(running)
+            .withReplicas(replicas)
+            .withUpdatedReplicas(updated)
             .withReadyReplicas(ready)
             .withAvailableReplicas(ready)
             .addNewCondition()

@@ -1,17 +1,20 @@
 package io.stevedore.operator.sandbox;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.operator.kube.Labels;
-import io.stevedore.operator.platform.PlatformConfig;
+import io.stevedore.operator.kube.PodAddresses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * Runs the platform's Deployments on this machine, as kubelets would: each pod is a local process
  * of the platform-runtime jar, configured from the pod template (environment resolved from
  * ConfigMaps and Secrets, volumes written to files and refreshed in place), and each Deployment's
- * status reports how many of its pods pass their readiness probe.
+ * status reports how many of its pods pass their readiness probe. Every process has a Pod object
+ * (pod IP 127.0.0.1, Ready from the real readiness probe; {@link #podAddresses()} maps it to its
+ * local management port); scaling in stops the pods a ReplicaSet would pick (readiness, then
+ * pod-deletion-cost), with SIGTERM, so a worker drains.
  */
 public final class LocalKubelet implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalKubelet.class);
@@ -122,7 +128,7 @@ public final class LocalKubelet implements AutoCloseable {
 
   private void syncDeployment(String key, Deployment deployment) {
     List<LocalPod> running = pods.computeIfAbsent(key, k -> new ArrayList<>());
-    String hash = templateHash(deployment);
+    String hash = PodObjects.templateHash(deployment);
     int desired =
         Math.min(
             Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1),
@@ -143,8 +149,16 @@ public final class LocalKubelet implements AutoCloseable {
           }
           return old;
         });
-    while (running.size() > desired) {
-      stop(running.remove(running.size() - 1), grace);
+    if (running.size() > desired) {
+      // As a ReplicaSet: the victims by readiness, then pod-deletion-cost, then age.
+      Map<String, LocalPod> byName = new HashMap<>();
+      running.forEach(pod -> byName.put(pod.name(), pod));
+      List<Pod> objects = running.stream().map(this::podObject).toList();
+      for (Pod victim : PodObjects.scaleInVictims(objects, running.size() - desired)) {
+        LocalPod pod = byName.get(victim.getMetadata().getName());
+        running.remove(pod);
+        stop(pod, grace);
+      }
     }
     while (running.size() < desired) {
       try {
@@ -154,16 +168,60 @@ public final class LocalKubelet implements AutoCloseable {
         break;
       }
     }
+    int ready = 0;
     for (LocalPod pod : running) {
       writeVolumes(deployment, pod.directory());
+      boolean podReady = pod.isReady();
+      ready += podReady ? 1 : 0;
+      reportReadiness(pod, podReady);
     }
-    int ready = (int) running.stream().filter(LocalPod::isReady).count();
-    DeploymentStatusWriter.write(client, deployment, running.size(), ready);
+    DeploymentStatusWriter.write(client, deployment, running.size(), running.size(), ready);
+  }
+
+  /** The Pod object of a local pod, as the API has it (or as it was created). */
+  private Pod podObject(LocalPod pod) {
+    Pod object = client.pods().inNamespace(pod.namespace()).withName(pod.name()).get();
+    return object != null ? object : pod.object();
+  }
+
+  /** Keeps the Pod object's Ready condition equal to the readiness probe's verdict. */
+  private void reportReadiness(LocalPod pod, boolean ready) {
+    if (pod.reportedReady() == ready) {
+      return;
+    }
+    try {
+      client
+          .pods()
+          .inNamespace(pod.namespace())
+          .withName(pod.name())
+          .editStatus(
+              p -> {
+                p.getStatus()
+                    .setConditions(List.of(PodObjects.readyCondition(ready, Instant.now())));
+                return p;
+              });
+      pod.reportedReady(ready);
+    } catch (KubernetesClientException e) {
+      log.debug("Cannot report readiness of pod {}: {}", pod.name(), e.getMessage());
+    }
+  }
+
+  /** Where the operator reaches these pods' management ports: their local ports. */
+  public PodAddresses podAddresses() {
+    return pod -> {
+      synchronized (this) {
+        return pods.values().stream()
+            .flatMap(List::stream)
+            .filter(p -> p.name().equals(pod.getMetadata().getName()))
+            .findFirst()
+            .map(p -> URI.create("http://127.0.0.1:" + p.managementPort()));
+      }
+    };
   }
 
   private LocalPod startPod(Deployment deployment, String hash) {
     String namespace = deployment.getMetadata().getNamespace();
-    String name = deployment.getMetadata().getName() + "-" + (++podCounter);
+    String name = deployment.getMetadata().getName() + "-" + hash + "-" + (++podCounter);
     Path directory = settings.workDirectory().resolve(namespace).resolve(name);
     var podSpec = deployment.getSpec().getTemplate().getSpec();
     var container = podSpec.getContainers().get(0);
@@ -187,8 +245,10 @@ public final class LocalKubelet implements AutoCloseable {
         name,
         environment.get("STEVEDORE_ROLE"),
         directory.resolve("pod.log"));
+    Pod object = PodObjects.create(deployment, hash, name, "127.0.0.1", false, Instant.now());
+    object = client.pods().inNamespace(namespace).resource(object).create();
     return LocalPod.start(
-        name,
+        object,
         hash,
         directory,
         settings.runtimeJar(),
@@ -228,13 +288,14 @@ public final class LocalKubelet implements AutoCloseable {
     return false;
   }
 
-  private static String templateHash(Deployment deployment) {
-    return PlatformConfig.checksum(
-        Map.of("template", Serialization.asJson(deployment.getSpec().getTemplate())));
-  }
-
-  private static void stop(LocalPod pod, Duration grace) {
+  /** Deletes the Pod object, then SIGTERM (the worker drains), then SIGKILL after the grace. */
+  private void stop(LocalPod pod, Duration grace) {
     log.info("Stopping pod {}", pod.name());
+    try {
+      client.pods().inNamespace(pod.namespace()).withName(pod.name()).delete();
+    } catch (KubernetesClientException e) {
+      log.debug("Cannot delete pod object {}: {}", pod.name(), e.getMessage());
+    }
     pod.stop(grace);
   }
 
@@ -247,7 +308,7 @@ public final class LocalKubelet implements AutoCloseable {
     deployments.close();
     loop.shutdownNow();
     synchronized (this) {
-      pods.values().forEach(list -> list.forEach(pod -> pod.stop(Duration.ofSeconds(30))));
+      pods.values().forEach(list -> list.forEach(pod -> stop(pod, Duration.ofSeconds(30))));
       pods.clear();
     }
   }

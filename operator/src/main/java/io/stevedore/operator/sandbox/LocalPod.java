@@ -1,5 +1,6 @@
 package io.stevedore.operator.sandbox;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ final class LocalPod {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
+  private final Pod object;
   private final String name;
   private final String templateHash;
   private final Path directory;
@@ -28,16 +30,18 @@ final class LocalPod {
   private final int managementPort;
   private final String readinessPath;
   private final Process process;
+  private volatile boolean reportedReady;
 
   private LocalPod(
-      String name,
+      Pod object,
       String templateHash,
       Path directory,
       int httpPort,
       int managementPort,
       String readinessPath,
       Process process) {
-    this.name = name;
+    this.object = object;
+    this.name = object.getMetadata().getName();
     this.templateHash = templateHash;
     this.directory = directory;
     this.httpPort = httpPort;
@@ -51,13 +55,14 @@ final class LocalPod {
    * container ports, since every pod shares this machine's network.
    */
   static LocalPod start(
-      String name,
+      Pod object,
       String templateHash,
       Path directory,
       Path runtimeJar,
       Map<String, String> environment,
       String readinessPath,
       List<String> jvmOptions) {
+    String name = object.getMetadata().getName();
     int httpPort = freePort();
     int managementPort = freePort();
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar"));
@@ -72,7 +77,13 @@ final class LocalPod {
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     try {
       return new LocalPod(
-          name, templateHash, directory, httpPort, managementPort, readinessPath, builder.start());
+          object,
+          templateHash,
+          directory,
+          httpPort,
+          managementPort,
+          readinessPath,
+          builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start pod " + name, e);
     }
@@ -80,6 +91,28 @@ final class LocalPod {
 
   String name() {
     return name;
+  }
+
+  String namespace() {
+    return object.getMetadata().getNamespace();
+  }
+
+  /** The Pod object as created. */
+  Pod object() {
+    return object;
+  }
+
+  int managementPort() {
+    return managementPort;
+  }
+
+  /** The readiness last written to the Pod object. */
+  boolean reportedReady() {
+    return reportedReady;
+  }
+
+  void reportedReady(boolean ready) {
+    reportedReady = ready;
   }
 
   String templateHash() {

@@ -2,6 +2,7 @@ package io.stevedore.operator.sandbox;
 
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.kube.PodAddresses;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,12 +49,17 @@ public final class Sandbox {
     PrintStream out = System.out;
     try (var services = SandboxPlatform.start();
         var kubernetes = EmbeddedKubernetes.start(port);
-        AutoCloseable pods =
+        var simulator = simulated ? new SimulatedDeploymentController(kubernetes.client()) : null;
+        var kubelet =
             simulated
-                ? new SimulatedDeploymentController(kubernetes.client())
+                ? null
                 : new LocalKubelet(kubernetes.client(), services.kubeletSettings(runtimeJar));
         var operator =
-            StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("sandbox"));
+            StevedoreOperator.start(
+                kubernetes.client(),
+                OperatorSettings.embedded("sandbox"),
+                // The autoscaler reads in-flight work from pods at the ports the kubelet gave them.
+                kubelet == null ? PodAddresses.CLUSTER : kubelet.podAddresses());
         var kubeconfig =
             SandboxKubeconfig.write(
                 kubeconfigFile, kubernetes.url(), ExampleResources.namespace())) {

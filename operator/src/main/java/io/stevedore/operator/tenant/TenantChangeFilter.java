@@ -2,6 +2,7 @@ package io.stevedore.operator.tenant;
 
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.kube.Changes;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,8 @@ import java.util.Objects;
 public final class TenantChangeFilter implements OnUpdateFilter<Tenant> {
   @Override
   public boolean accept(Tenant updated, Tenant old) {
-    var now = updated.getMetadata();
-    var before = old.getMetadata();
-    return !Objects.equals(now.getGeneration(), before.getGeneration())
-        || !Objects.equals(now.getLabels(), before.getLabels())
-        || !Objects.equals(now.getAnnotations(), before.getAnnotations())
-        || !Objects.equals(now.getDeletionTimestamp(), before.getDeletionTimestamp())
-        || !Objects.equals(now.getFinalizers(), before.getFinalizers());
+    return Changes.specOrMetadata(updated, old)
+        || !Objects.equals(
+            updated.getMetadata().getFinalizers(), old.getMetadata().getFinalizers());
   }
 }

@@ -6,6 +6,7 @@ import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
 import io.stevedore.operator.platform.TenantCredentials;
 import io.stevedore.operator.status.Conditions;
+import io.stevedore.operator.status.ReconciliationPause;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,7 @@ final class TenantProvisioning {
                   generation,
                   work.now);
               s.getConditions().removeIf(c -> DRAINING.equals(c.getType()));
+              ReconciliationPause.drop(s);
               s.setOffboarding(null);
               describe(s, work, outcomes, credentials.orElse(null));
             });

@@ -25,6 +25,7 @@ import io.stevedore.operator.kube.NameReferences;
 import io.stevedore.operator.platform.PlatformClients;
 import io.stevedore.operator.platform.PlatformNames;
 import io.stevedore.operator.status.ReadyState;
+import io.stevedore.operator.status.ReconciliationPause;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,9 +105,13 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
+    if (ReconciliationPause.requested(tenant)) {
+      return ReconciliationPause.report(status, tenant, TenantStatus::new, clock.instant());
+    }
+    ReconciliationPause.announceResumed(status, tenant);
     Optional<ReadyState> blocked = blocked(tenant, context);
     if (blocked.isPresent()) {
-      return status.report(tenant, TenantStatus::new, blocked.get(), s -> {});
+      return status.report(tenant, TenantStatus::new, blocked.get(), ReconciliationPause::drop);
     }
     var work =
         new TenantWork(

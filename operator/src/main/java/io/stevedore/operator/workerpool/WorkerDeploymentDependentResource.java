@@ -28,10 +28,14 @@ public class WorkerDeploymentDependentResource
 
   @Override
   protected Deployment desired(WorkerPool pool, Context<WorkerPool> context) {
-    return desired(pool, WorkerPoolReconciler.environment(context));
+    return desired(
+        pool,
+        WorkerPoolReconciler.environment(context),
+        context.getSecondaryResource(Deployment.class).orElse(null));
   }
 
-  static Deployment desired(WorkerPool pool, Environment environment) {
+  /** The Deployment; {@code current} (may be null) supplies the replicas the autoscaler set. */
+  static Deployment desired(WorkerPool pool, Environment environment, Deployment current) {
     var spec = pool.getSpec();
     String name = pool.getMetadata().getName();
     int drainSeconds = spec.getDrain().getMaxSeconds();
@@ -40,7 +44,7 @@ public class WorkerDeploymentDependentResource
         new PlatformDeployment.Role(
             ROLE,
             PlatformNames.workers(name),
-            spec.getReplicas().getMin(),
+            WorkerReplicas.of(pool, current),
             spec.getResources(),
             drainSeconds + KILL_MARGIN_SECONDS,
             Map.of(Labels.WORKER_POOL, name),

@@ -9,8 +9,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.Plan;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.api.v1alpha1.WorkerPoolStatus;
@@ -18,13 +22,20 @@ import io.stevedore.operator.environment.EnvironmentValidation;
 import io.stevedore.operator.kube.DeploymentRollout;
 import io.stevedore.operator.kube.NameReferences;
 import io.stevedore.operator.kube.NamespaceFanOut;
+import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.scaling.ScalingConditions;
+import io.stevedore.operator.scaling.ScalingTarget;
+import io.stevedore.operator.scaling.WorkerPoolScaler;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
+import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Reconciles a WorkerPool into its tenant directory ConfigMap, worker Deployment and
- * PodDisruptionBudget, and reports the tenants it serves.
+ * PodDisruptionBudget, hands the pool to the autoscaler, and reports the tenants it serves and the
+ * autoscaler's last decision.
  */
 @Workflow(
     explicitInvocation = true,
@@ -41,55 +52,83 @@ import java.util.List;
 @ControllerConfiguration(name = "workerpool")
 public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
   private final StatusReporter status;
+  private final WorkerPoolScaler scaler;
+  private final Clock clock;
 
-  public WorkerPoolReconciler(StatusReporter status) {
+  public WorkerPoolReconciler(StatusReporter status, WorkerPoolScaler scaler, Clock clock) {
     this.status = status;
+    this.scaler = scaler;
+    this.clock = clock;
   }
 
   @Override
   public List<EventSource<?, WorkerPool>> prepareEventSources(
       EventSourceContext<WorkerPool> context) {
+    // The autoscaler's reports come back as events, so status has one writer: this reconciler.
+    var scalingReports = new SimpleInboundEventSource<WorkerPool>("scaling-reports");
+    scaler.onReport(scalingReports::propagateEvent);
     // Any tenant change in a namespace may change which of its pools serve it.
     return List.of(
         NameReferences.eventSource(context, Environment.class, p -> p.getSpec().getEnvironment()),
-        NamespaceFanOut.eventSource(context, Tenant.class, ServedTenants.EVENT_SOURCE));
+        NamespaceFanOut.eventSource(context, Tenant.class, ServedTenants.EVENT_SOURCE),
+        scalingReports);
   }
 
   @Override
   public UpdateControl<WorkerPool> reconcile(WorkerPool pool, Context<WorkerPool> context) {
     List<String> problems = WorkerPoolValidation.problems(pool);
     if (!problems.isEmpty()) {
-      return status.report(pool, WorkerPoolStatus::new, ReadyState.invalidSpec(problems), s -> {});
+      return notScaling(pool, ReadyState.invalidSpec(problems));
     }
     var environment = context.getSecondaryResource(Environment.class);
     if (environment.isEmpty()) {
-      return status.report(
+      return notScaling(
           pool,
-          WorkerPoolStatus::new,
           ReadyState.failed(
               "EnvironmentNotFound",
               "Environment '"
                   + pool.getSpec().getEnvironment()
                   + "' does not exist in namespace '"
                   + pool.getMetadata().getNamespace()
-                  + "'; the pool is deployed as soon as it does"),
-          s -> {});
+                  + "'; the pool is deployed as soon as it does"));
     }
     if (!EnvironmentValidation.problems(environment.get()).isEmpty()) {
-      return status.report(
+      return notScaling(
           pool,
-          WorkerPoolStatus::new,
           ReadyState.failed(
               "EnvironmentInvalid",
               "Environment '"
                   + pool.getSpec().getEnvironment()
-                  + "' has an invalid spec; see its status"),
-          s -> {});
+                  + "' has an invalid spec; see its status"));
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-    List<String> served =
-        ServedTenants.of(pool, context).stream().map(t -> t.getMetadata().getName()).toList();
+    List<Tenant> tenants = ServedTenants.of(pool, context);
+    List<String> served = tenants.stream().map(t -> t.getMetadata().getName()).toList();
+    var id = ResourceID.fromResource(pool);
+    scaler.track(
+        new ScalingTarget(
+            id,
+            context.getPrimaryCache(),
+            environment.get(),
+            PlatformNames.workers(pool.getMetadata().getName()),
+            tenants.stream()
+                .map(
+                    t ->
+                        TenantQueues.of(t.getMetadata().getNamespace(), t.getMetadata().getName())
+                            .main())
+                .toList(),
+            tenants.isEmpty()
+                ? OptionalInt.empty()
+                : OptionalInt.of(
+                    tenants.stream()
+                        .mapToInt(
+                            t ->
+                                t.getSpec().getPlan() == null
+                                    ? new Plan().getMaxWorkers()
+                                    : t.getSpec().getPlan().getMaxWorkers())
+                        .sum())));
+    var report = scaler.report(id);
     var rollout = DeploymentRollout.of(context.getSecondaryResource(Deployment.class).orElse(null));
     ReadyState state =
         rollout.complete()
@@ -104,7 +143,26 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
           s.setReadyReplicas(rollout.ready());
           s.setTenants(served);
           s.setTenantCount(served.size());
+          report.ifPresent(
+              r ->
+                  ScalingConditions.apply(
+                      s, r, pool.getMetadata().getGeneration(), clock.instant()));
         });
+  }
+
+  /** Reports a pool that is not deployed and stops scaling it. */
+  private UpdateControl<WorkerPool> notScaling(WorkerPool pool, ReadyState state) {
+    scaler.untrack(ResourceID.fromResource(pool));
+    return status.report(
+        pool,
+        WorkerPoolStatus::new,
+        state,
+        s ->
+            ScalingConditions.notScaling(
+                s,
+                "not scaled while " + state.reason() + ": " + state.message(),
+                pool.getMetadata().getGeneration(),
+                clock.instant()));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.kube.LabelSelectors;
 import io.stevedore.operator.kube.ResourceLimits;
 import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.scaling.Pause;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,15 +21,8 @@ final class WorkerPoolValidation {
               + " characters, so that the worker Deployment name fits 63");
     }
     var spec = pool.getSpec();
-    var replicas = spec.getReplicas();
-    if (replicas.getMin() > replicas.getMax()) {
-      problems.add(
-          "spec.replicas: min ("
-              + replicas.getMin()
-              + ") must not exceed max ("
-              + replicas.getMax()
-              + ")");
-    }
+    problems.addAll(ScalingValidation.problems(spec.getScaling()));
+    Pause.of(pool.getMetadata().getAnnotations()).problem().ifPresent(problems::add);
     problems.addAll(LabelSelectors.problems("spec.tenantSelector", spec.getTenantSelector()));
     problems.addAll(ResourceLimits.problems("spec.resources", spec.getResources()));
     return problems;

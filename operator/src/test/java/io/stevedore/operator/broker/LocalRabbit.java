@@ -2,6 +2,7 @@ package io.stevedore.operator.broker;
 
 import com.rabbitmq.client.ConnectionFactory;
 import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.testing.BrokerQueues;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.UUID;
@@ -39,24 +40,14 @@ public final class LocalRabbit {
 
   /** Declares a tenant's queues as the contract says (what tenant provisioning will do). */
   public static void declareTenantQueues(TenantQueues queues) throws Exception {
-    try (var connection = factory().newConnection();
-        var channel = connection.createChannel()) {
-      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
-      channel.queueDeclare(queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
-      for (int i = 0; i < queues.retries().size(); i++) {
-        channel.queueDeclare(queues.retries().get(i), true, false, false, queues.retryArguments(i));
-      }
+    try (var connection = factory().newConnection()) {
+      BrokerQueues.declare(connection, queues);
     }
   }
 
   public static void deleteTenantQueues(TenantQueues queues) throws Exception {
-    try (var connection = factory().newConnection();
-        var channel = connection.createChannel()) {
-      channel.queueDelete(queues.main());
-      channel.queueDelete(queues.deadLetter());
-      for (String retry : queues.retries()) {
-        channel.queueDelete(retry);
-      }
+    try (var connection = factory().newConnection()) {
+      BrokerQueues.delete(connection, queues);
     }
   }
 

@@ -44,7 +44,9 @@ class PlatformDeploymentsIT {
         var kubelet = new LocalKubelet(kubernetes.client(), settings(services));
         var operator =
             StevedoreOperator.start(
-                kubernetes.client(), OperatorSettings.embedded("platform-it"))) {
+                kubernetes.client(),
+                OperatorSettings.embedded("platform-it"),
+                kubelet.podAddresses())) {
       var client = kubernetes.client();
       kubernetes.createNamespace(NS);
       // Only the Environment's own Secrets: queues, table, rules and the tenant's Secret are the
@@ -130,6 +132,32 @@ class PlatformDeploymentsIT {
                   assertThat(page.statusCode()).isEqualTo(200);
                   assertThat(page.body()).contains("\"eventId\":\"e-1\"");
                 });
+
+        // The autoscaler reached the worker's pod and measured its throughput from it.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  var scaling =
+                      client
+                          .resources(WorkerPool.class)
+                          .inNamespace(NS)
+                          .withName("standard")
+                          .get()
+                          .getStatus()
+                          .getScaling();
+                  assertThat(scaling.getThroughputSource()).isEqualTo("Measured");
+                  assertThat(scaling.getUnacked()).isZero();
+                });
+        assertThat(
+                client
+                    .pods()
+                    .inNamespace(NS)
+                    .withLabel("stevedore.io/worker-pool", "standard")
+                    .list()
+                    .getItems())
+            .singleElement()
+            .satisfies(pod -> assertThat(pod.getStatus().getPodIP()).isEqualTo("127.0.0.1"));
       } finally {
         services.deleteBrokerObjects(List.of(NS));
       }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -128,7 +127,6 @@ class PromotionVerificationIT {
   }
 
   @Test
-  @Disabled("needs the -unready convention of SimulatedDeploymentController")
   void aRolloutThatNeverBecomesAvailableTimesOutAndRollsBack() {
     String ns = harness.newNamespace();
     var prod = Fixtures.environment(ns, "prod");

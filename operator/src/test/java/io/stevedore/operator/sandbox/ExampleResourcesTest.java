@@ -44,7 +44,7 @@ class ExampleResourcesTest {
 
     assertThat(environment.getSpec().getRelease().getVersion()).isEqualTo("1.4.2");
     assertThat(environment.getSpec().getBroker().getRabbitmq().getVhost()).isEqualTo("staging");
-    assertThat(premium.getSpec().getReplicas().getMax()).isEqualTo(20);
+    assertThat(premium.getSpec().getScaling().getMaxReplicas()).isEqualTo(20);
     assertThat(premium.getSpec().getDrain().getMaxSeconds()).isEqualTo(120);
     assertThat(globex.getSpec().getRetentionDays()).isEqualTo(90);
   }

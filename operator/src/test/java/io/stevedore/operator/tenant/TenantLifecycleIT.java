@@ -7,6 +7,8 @@ import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.status.Conditions;
+import io.stevedore.operator.status.ReconciliationPause;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +77,53 @@ class TenantLifecycleIT {
         .contains(
             queues.retries().get(1), "DynamoDB table " + table, "MySQL", "broker user " + user);
     harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+  }
+
+  @Test
+  void aPausedTenantIsNotRepairedUntilItsReconciliationResumes() throws Exception {
+    String ns = harness.platformNamespace();
+    harness.create(Fixtures.tenant(ns, "paused", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "paused", true, "Provisioned");
+    TenantQueues queues = TenantQueues.of(ns, "paused");
+    var services = harness.services();
+
+    tenants.annotate(ns, "paused", ReconciliationPause.ANNOTATION, "true");
+    eventually()
+        .untilAsserted(
+            () -> {
+              var conditions = tenants.get(ns, "paused").getStatus().getConditions();
+              assertThat(Conditions.isTrue(conditions, ReconciliationPause.CONDITION)).isTrue();
+              assertThat(Conditions.isTrue(conditions, Conditions.READY)).isTrue();
+            });
+    services.rabbit(channel -> channel.queueDelete(queues.main()));
+
+    // Several drift checks (every 3 s here) pass and leave it alone.
+    eventually()
+        .during(Duration.ofSeconds(7))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !services.queueExists(queues.main()));
+
+    tenants.edit(
+        ns,
+        "paused",
+        t -> {
+          t.getMetadata().getAnnotations().remove(ReconciliationPause.ANNOTATION);
+          return t;
+        });
+    eventually()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(services.queueExists(queues.main())).isTrue();
+              assertThat(
+                      Conditions.find(
+                          tenants.get(ns, "paused").getStatus().getConditions(),
+                          ReconciliationPause.CONDITION))
+                  .isEmpty();
+            });
+    assertThat(harness.events(ns, "paused"))
+        .extracting(e -> e.getReason())
+        .contains(ReconciliationPause.CONDITION, "ReconciliationResumed", "DriftRepaired");
   }
 
   @Test

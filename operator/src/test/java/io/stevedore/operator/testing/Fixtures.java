@@ -2,6 +2,8 @@ package io.stevedore.operator.testing;
 
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.stevedore.operator.api.v1alpha1.BrokerSpec;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.ConnectionSecretRef;
@@ -14,7 +16,7 @@ import io.stevedore.operator.api.v1alpha1.Promotion;
 import io.stevedore.operator.api.v1alpha1.PromotionSpec;
 import io.stevedore.operator.api.v1alpha1.RabbitMqSpec;
 import io.stevedore.operator.api.v1alpha1.Release;
-import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
+import io.stevedore.operator.api.v1alpha1.ScalingSpec;
 import io.stevedore.operator.api.v1alpha1.StorageSpec;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantSpec;
@@ -60,6 +62,30 @@ public final class Fixtures {
     return environment;
   }
 
+  /** The Secret with the machine's RabbitMQ credentials (guest/guest), named local-rabbitmq. */
+  public static Secret localRabbitCredentials(String namespace) {
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName("local-rabbitmq")
+        .withNamespace(namespace)
+        .endMetadata()
+        .withStringData(Map.of("username", "guest", "password", "guest"))
+        .build();
+  }
+
+  /**
+   * An Environment on the machine's RabbitMQ: AMQP on 127.0.0.1:{@code amqpPort} (5672, or a
+   * TcpProxy's port), its management API, the {@link #localRabbitCredentials} Secret.
+   */
+  public static Environment localRabbitEnvironment(String namespace, String name, int amqpPort) {
+    var environment = environment(namespace, name);
+    var rabbit = environment.getSpec().getBroker().getRabbitmq();
+    rabbit.setUrl("amqp://127.0.0.1:" + amqpPort);
+    rabbit.setManagementUrl("http://127.0.0.1:15672");
+    rabbit.getCredentialsSecretRef().setName("local-rabbitmq");
+    return environment;
+  }
+
   /**
    * A pool of environment {@code environment} selecting tenants labelled with tier {@code tier}.
    */
@@ -68,7 +94,7 @@ public final class Fixtures {
     var spec = new WorkerPoolSpec();
     spec.setEnvironment(environment);
     spec.setTenantSelector(new LabelSelectorBuilder().withMatchLabels(Map.of(TIER, tier)).build());
-    spec.setReplicas(new ReplicaBounds(1, 5));
+    spec.setScaling(scaling(1, 5));
     var pool = new WorkerPool();
     pool.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     pool.setSpec(spec);
@@ -81,6 +107,14 @@ public final class Fixtures {
     status.setQueuesProvisioned(true);
     tenant.setStatus(status);
     return tenant;
+  }
+
+  /** Scaling between {@code min} and {@code max}, every other knob at its default. */
+  public static ScalingSpec scaling(int min, int max) {
+    var scaling = new ScalingSpec();
+    scaling.setMinReplicas(min);
+    scaling.setMaxReplicas(max);
+    return scaling;
   }
 
   public static Tenant tenant(

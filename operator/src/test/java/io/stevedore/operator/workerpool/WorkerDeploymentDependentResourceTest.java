@@ -8,11 +8,12 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stevedore.operator.api.v1alpha1.Environment;
-import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.testing.Fixtures;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkerDeploymentDependentResourceTest {
@@ -30,9 +31,39 @@ class WorkerDeploymentDependentResourceTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 3})
   void replicasStartAtTheMinimum(int min) {
-    pool.getSpec().setReplicas(new ReplicaBounds(min, 10));
+    pool.getSpec().setScaling(Fixtures.scaling(min, 10));
 
     assertThat(desired().getSpec().getReplicas()).isEqualTo(min);
+  }
+
+  @ParameterizedTest(name = "{0} replicas set, bounds 2..6, idle {1}: keeps {2}")
+  @CsvSource({"4, , 4", "9, , 6", "1, , 2", "0, 0, 0", "1, 0, 1", "7, 0, 6"})
+  void replicasTheAutoscalerSetAreKeptWithinTheBounds(int set, Integer idle, int kept) {
+    pool.getSpec().setScaling(Fixtures.scaling(2, 6));
+    pool.getSpec().getScaling().setIdleReplicas(idle);
+    var current = desired();
+    current.getSpec().setReplicas(set);
+
+    var next = WorkerDeploymentDependentResource.desired(pool, environment, current);
+
+    assertThat(next.getSpec().getReplicas()).isEqualTo(kept);
+  }
+
+  @Test
+  void pinnedReplicasWinOverTheBoundsAndAPausedPoolKeepsWhatItHas() {
+    var current = desired();
+    current.getSpec().setReplicas(9);
+    pool.getMetadata().setAnnotations(Map.of("stevedore.io/scaling-paused", "true"));
+
+    assertThat(WorkerDeploymentDependentResource.desired(pool, environment, current).getSpec())
+        .extracting(s -> s.getReplicas())
+        .isEqualTo(9);
+
+    pool.getMetadata().setAnnotations(Map.of("stevedore.io/scaling-paused-replicas", "7"));
+
+    assertThat(WorkerDeploymentDependentResource.desired(pool, environment, current).getSpec())
+        .extracting(s -> s.getReplicas())
+        .isEqualTo(7);
   }
 
   @ParameterizedTest
@@ -120,7 +151,7 @@ class WorkerDeploymentDependentResourceTest {
   }
 
   private Deployment desired() {
-    return WorkerDeploymentDependentResource.desired(pool, environment);
+    return WorkerDeploymentDependentResource.desired(pool, environment, null);
   }
 
   private static Container container(Deployment deployment) {

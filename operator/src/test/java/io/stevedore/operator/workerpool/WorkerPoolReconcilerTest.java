@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
-import io.stevedore.operator.api.v1alpha1.ReplicaBounds;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
@@ -47,13 +46,13 @@ class WorkerPoolReconcilerTest {
     String ns = harness.newNamespace();
     harness.create(Fixtures.environment(ns, "staging"));
     var invalid = Fixtures.workerPool(ns, "broken", "staging", "standard");
-    invalid.getSpec().setReplicas(new ReplicaBounds(5, 2));
+    invalid.getSpec().setScaling(Fixtures.scaling(5, 2));
     harness.create(invalid);
     harness.create(Fixtures.workerPool(ns, "healthy", "staging", "standard"));
 
     var broken = harness.awaitReady(WorkerPool.class, ns, "broken", false, "InvalidSpec");
     assertThat(broken.getStatus().getConditions().get(0).getMessage())
-        .isEqualTo("spec.replicas: min (5) must not exceed max (2)");
+        .isEqualTo("spec.scaling: minReplicas (5) must not exceed maxReplicas (2)");
     assertThat(harness.events(ns, "broken"))
         .anyMatch(e -> e.getReason().equals("InvalidSpec") && e.getType().equals("Warning"));
     harness.awaitReady(WorkerPool.class, ns, "healthy", true, "Available");
@@ -73,7 +72,7 @@ class WorkerPoolReconcilerTest {
         .withName("bulk")
         .edit(
             p -> {
-              p.getSpec().setReplicas(new ReplicaBounds(3, 6));
+              p.getSpec().setScaling(Fixtures.scaling(3, 6));
               return p;
             });
 

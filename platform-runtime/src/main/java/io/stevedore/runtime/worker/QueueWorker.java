@@ -13,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +39,9 @@ public class QueueWorker implements SmartLifecycle {
   private final ExecutorService pool;
   private final Semaphore slots;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong processed = new AtomicLong();
+  private final LongAdder busyNanos = new LongAdder();
+  private final int concurrency;
   private final Object settledMonitor = new Object();
   private volatile boolean running;
   private volatile boolean draining;
@@ -52,6 +57,7 @@ public class QueueWorker implements SmartLifecycle {
     this.directory = directory;
     this.processor = processor;
     this.drainTimeout = drainTimeout;
+    this.concurrency = concurrency;
     this.slots = new Semaphore(2 * concurrency);
     AtomicInteger threads = new AtomicInteger();
     this.pool =
@@ -69,6 +75,20 @@ public class QueueWorker implements SmartLifecycle {
 
   public boolean draining() {
     return draining;
+  }
+
+  /** Deliveries processed since the worker started (monotonic), released ones not counted. */
+  public long processed() {
+    return processed.get();
+  }
+
+  /**
+   * Seconds of the worker's full capacity spent processing since it started: processing time summed
+   * over its threads, divided by their number. Processed over busy seconds is what the worker can
+   * do per second, even while it waits for work.
+   */
+  public double busySeconds() {
+    return busyNanos.sum() / 1e9 / concurrency;
   }
 
   @Override
@@ -105,7 +125,13 @@ public class QueueWorker implements SmartLifecycle {
       if (draining) {
         delivery.release();
       } else {
-        processor.process(delivery);
+        long started = System.nanoTime();
+        try {
+          processor.process(delivery);
+        } finally {
+          busyNanos.add(System.nanoTime() - started);
+          processed.incrementAndGet();
+        }
       }
     } catch (RuntimeException e) {
       log.error("Processing a delivery of {} failed unexpectedly", delivery.tenant().queue(), e);

@@ -208,13 +208,22 @@ class WorkerIT {
   }
 
   @Test
-  void reportsInFlightAndMetricsOnTheManagementPort() throws Exception {
+  void reportsInFlightProcessedBusyTimeAndMetricsOnTheManagementPort() throws Exception {
+    TestTenant tenant = platform.addTenant("counted");
+    long before =
+        JsonMapper.shared().readTree(management("/actuator/inflight")).get("processed").asLong();
+    platform.broker.publish(
+        tenant.entry().queue(), TestBatches.encoded(tenant.entry(), TestBatches.locations(0, 3)));
+
     await()
         .untilAsserted(
-            () ->
-                assertThat(JsonMapper.shared().readTree(management("/actuator/inflight")))
-                    .isEqualTo(
-                        JsonMapper.shared().readTree("{\"inFlight\":0,\"draining\":false}")));
+            () -> {
+              var inflight = JsonMapper.shared().readTree(management("/actuator/inflight"));
+              assertThat(inflight.get("inFlight").asInt()).isZero();
+              assertThat(inflight.get("draining").asBoolean()).isFalse();
+              assertThat(inflight.get("processed").asLong()).isGreaterThan(before);
+              assertThat(inflight.get("busySeconds").asDouble()).isPositive();
+            });
 
     String metrics = management("/actuator/prometheus");
     assertThat(metrics)

@@ -13,6 +13,14 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("wp")
 @AdditionalPrinterColumn(name = "Environment", jsonPath = ".spec.environment")
 @AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.replicas")
+@AdditionalPrinterColumn(
+    name = "Desired",
+    jsonPath = ".status.scaling.desiredReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Backlog",
+    jsonPath = ".status.scaling.backlog",
+    type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Tenants", jsonPath = ".status.tenantCount")
 @AdditionalPrinterColumn(
     name = "Ready",
@@ -21,6 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Reason",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
     priority = 1)
+@AdditionalPrinterColumn(name = "Rule", jsonPath = ".status.scaling.rule", priority = 1)
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

@@ -19,8 +19,8 @@ public class WorkerPoolSpec {
    */
   @Required private LabelSelector tenantSelector;
 
-  /** Bounds on the number of worker pods. */
-  private ReplicaBounds replicas = new ReplicaBounds();
+  /** How many worker pods run: queue-depth autoscaling between bounds. */
+  private ScalingSpec scaling = new ScalingSpec();
 
   /** How a worker pod stops: it finishes and acknowledges in-flight work first. */
   private DrainSpec drain = new DrainSpec();
@@ -44,12 +44,12 @@ public class WorkerPoolSpec {
     this.tenantSelector = tenantSelector;
   }
 
-  public ReplicaBounds getReplicas() {
-    return replicas;
+  public ScalingSpec getScaling() {
+    return scaling;
   }
 
-  public void setReplicas(ReplicaBounds replicas) {
-    this.replicas = replicas;
+  public void setScaling(ScalingSpec scaling) {
+    this.scaling = scaling;
   }
 
   public DrainSpec getDrain() {

@@ -18,6 +18,9 @@ public class WorkerPoolStatus extends StevedoreStatus {
   /** Names of the tenants whose queues the pool consumes. */
   private List<String> tenants = new ArrayList<>();
 
+  /** The autoscaler's last decision: what it observed, what it computed and applied, and why. */
+  private ScalingStatus scaling;
+
   public Integer getReplicas() {
     return replicas;
   }
@@ -48,5 +51,13 @@ public class WorkerPoolStatus extends StevedoreStatus {
 
   public void setTenants(List<String> tenants) {
     this.tenants = tenants;
+  }
+
+  public ScalingStatus getScaling() {
+    return scaling;
+  }
+
+  public void setScaling(ScalingStatus scaling) {
+    this.scaling = scaling;
   }
 }

@@ -101,7 +101,7 @@ class TableConverterTest {
         Json.parse(
             """
             {"metadata": {"name": "e1"}, "lastTimestamp": "2026-12-02T11:59:00Z", "type": "Warning",
-             "reason": "InvalidSpec", "message": "spec.replicas: min (5) must not exceed max (2)",
+             "reason": "InvalidSpec", "message": "spec.scaling: minReplicas (5) must not exceed maxReplicas (2)",
              "involvedObject": {"kind": "WorkerPool", "name": "broken"}}
             """);
 
@@ -114,6 +114,6 @@ class TableConverterTest {
             "Warning",
             "InvalidSpec",
             "workerpool/broken",
-            "spec.replicas: min (5) must not exceed max (2)");
+            "spec.scaling: minReplicas (5) must not exceed maxReplicas (2)");
   }
 }

@@ -1,0 +1,67 @@
+package io.stevedore.operator.scaling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Kubernetes Events a decision calls for, given the one before it: every replica change, and
+ * every entry into and exit from a failure, the fallback, a pause and a quota limit.
+ */
+public final class ScalingEvents {
+  private ScalingEvents() {}
+
+  /** One Event to record on the WorkerPool. */
+  public record Event(boolean warning, String reason, String message) {}
+
+  public static List<Event> between(ScalingReport previous, ScalingReport next) {
+    List<Event> events = new ArrayList<>();
+    ScalingDecision d = next.decision();
+    Optional<ScalingDecision> before = Optional.ofNullable(previous).map(ScalingReport::decision);
+    if (d.scales() && next.applyProblem().isEmpty()) {
+      events.add(
+          new Event(
+              false,
+              d.desiredReplicas() > d.currentReplicas() ? "ScaledOut" : "ScaledIn",
+              d.message()));
+    }
+    next.applyProblem()
+        .filter(problem -> previous == null || !next.applyProblem().equals(previous.applyProblem()))
+        .ifPresent(problem -> events.add(new Event(true, "ScalingFailed", problem)));
+
+    var failure = d.failure().map(ObservationFailure::kind);
+    var failedBefore = before.flatMap(ScalingDecision::failure).map(ObservationFailure::kind);
+    if (failure.isPresent() && !failure.equals(failedBefore)) {
+      events.add(
+          new Event(
+              true,
+              failure.get().name(),
+              d.failure().get().message() + "; keeping " + d.desiredReplicas() + " replicas"));
+    } else if (failure.isEmpty() && failedBefore.isPresent()) {
+      events.add(new Event(false, "MetricsAvailable", "queues observed again: " + d.message()));
+    }
+    boolean fallbackBefore = before.map(ScalingDecision::fallback).orElse(false);
+    if (d.fallback() && !fallbackBefore) {
+      events.add(new Event(true, "FallbackActive", d.message()));
+    } else if (!d.fallback() && fallbackBefore) {
+      events.add(new Event(false, "FallbackEnded", d.message()));
+    }
+
+    String pause = d.pause().reason();
+    String pauseBefore = before.map(b -> b.pause().reason()).orElse("NotPaused");
+    if (!pause.equals(pauseBefore)) {
+      events.add(
+          d.pause().any()
+              ? new Event(false, "ScalingPaused", d.pause().describe())
+              : new Event(false, "ScalingResumed", "scaling resumed: " + d.message()));
+    }
+    boolean limited = d.quotaLimit().isPresent();
+    boolean limitedBefore = before.map(b -> b.quotaLimit().isPresent()).orElse(false);
+    if (limited && !limitedBefore) {
+      events.add(new Event(true, "QuotaLimited", d.message()));
+    } else if (!limited && limitedBefore) {
+      events.add(new Event(false, "WithinQuota", d.message()));
+    }
+    return events;
+  }
+}

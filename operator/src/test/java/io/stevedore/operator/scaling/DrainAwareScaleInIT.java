@@ -1,0 +1,125 @@
+package io.stevedore.operator.scaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.testing.BrokerQueues;
+import io.stevedore.operator.testing.OperatorHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Scale-in removes the idle pods and keeps the busy one: the autoscaler reads every pod's
+ * `/actuator/inflight`, marks pod-deletion-cost, lowers the replicas, and the (simulated)
+ * ReplicaSet deletes the cheapest pods.
+ *
+ * <p>The pods are Pod objects of the simulated controller, each answering `/actuator/inflight` from
+ * an HTTP server in this test, because which real worker holds in-flight work cannot be controlled
+ * (the broker spreads deliveries over its consumers); the real endpoint is tested in the runtime's
+ * WorkerIT, and LocalKubelet removes pods by the same ranking (PodObjects.scaleInVictims).
+ */
+class DrainAwareScaleInIT {
+  private static final Map<String, HttpServer> ENDPOINTS = new ConcurrentHashMap<>();
+  private static final Map<String, Integer> IN_FLIGHT = new ConcurrentHashMap<>();
+
+  @RegisterExtension
+  static final OperatorHarness harness = new OperatorHarness(DrainAwareScaleInIT::endpoint);
+
+  @AfterAll
+  static void stopEndpoints() {
+    ENDPOINTS.values().forEach(server -> server.stop(0));
+  }
+
+  @Test
+  void scalingInRemovesTheIdlePodsAndKeepsTheOneWithWorkInFlight() throws Exception {
+    var world = new ScalingWorld(harness);
+    try (var queues = BrokerQueues.declare(world.ns, ScalingWorld.TENANT)) {
+      world.create(ScalingWorld.rabbitOn(5672), s -> {});
+      world.annotate(Map.of(Pause.PAUSED_REPLICAS, "3"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .untilAsserted(
+              () ->
+                  assertThat(pods(world))
+                      .as("pods while pinned (%s replicas)", world.replicas())
+                      .hasSize(3));
+      String busy = pods(world).get(1).getMetadata().getName();
+      IN_FLIGHT.put(busy, 40);
+
+      world.annotate(Map.of());
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .untilAsserted(
+              () -> {
+                assertThat(world.replicas()).isEqualTo(1);
+                assertThat(pods(world))
+                    .singleElement()
+                    .satisfies(
+                        pod -> {
+                          assertThat(pod.getMetadata().getName()).isEqualTo(busy);
+                          assertThat(pod.getMetadata().getAnnotations())
+                              .containsEntry(ScaleInVictims.DELETION_COST, "40");
+                        });
+                assertThat(world.hasEvent("ScaledIn")).isTrue();
+              });
+    }
+  }
+
+  private static List<Pod> pods(ScalingWorld world) {
+    return harness
+        .client()
+        .pods()
+        .inNamespace(world.ns)
+        .withLabel(Labels.WORKER_POOL, ScalingWorld.POOL)
+        .list()
+        .getItems();
+  }
+
+  /** Each pod's management port: an HTTP server of this test answering /actuator/inflight. */
+  private static Optional<URI> endpoint(Pod pod) {
+    String name = pod.getMetadata().getName();
+    HttpServer server = ENDPOINTS.computeIfAbsent(name, DrainAwareScaleInIT::serve);
+    return Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+  }
+
+  private static HttpServer serve(String pod) {
+    try {
+      var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/actuator/inflight",
+          exchange -> {
+            byte[] body =
+                ("{\"inFlight\":"
+                        + IN_FLIGHT.getOrDefault(pod, 0)
+                        + ",\"draining\":false,\"processed\":0,\"busySeconds\":0.0}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.stevedore.operator.testing;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.stevedore.contract.TenantQueues;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A tenant's queues on the machine's RabbitMQ, declared as the contract says (what tenant
+ * provisioning will do), filled and emptied by tests; close deletes them.
+ */
+public final class BrokerQueues implements AutoCloseable {
+  private final Connection connection;
+  private final TenantQueues queues;
+
+  private BrokerQueues(Connection connection, TenantQueues queues) {
+    this.connection = connection;
+    this.queues = queues;
+  }
+
+  /** Declares the queues of tenant {@code tenant} in namespace {@code namespace}. */
+  public static BrokerQueues declare(String namespace, String tenant) throws Exception {
+    var factory = new ConnectionFactory();
+    factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+    Connection connection = factory.newConnection("stevedore-test");
+    var queues = TenantQueues.of(namespace, tenant);
+    declare(connection, queues);
+    return new BrokerQueues(connection, queues);
+  }
+
+  /** Declares {@code queues} on {@code connection} with the contract's arguments. */
+  public static void declare(Connection connection, TenantQueues queues) throws Exception {
+    try (var channel = connection.createChannel()) {
+      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
+      channel.queueDeclare(queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
+      for (int i = 0; i < queues.retries().size(); i++) {
+        channel.queueDeclare(queues.retries().get(i), true, false, false, queues.retryArguments(i));
+      }
+    }
+  }
+
+  /** Deletes {@code queues} on {@code connection}. */
+  public static void delete(Connection connection, TenantQueues queues) throws Exception {
+    try (var channel = connection.createChannel()) {
+      channel.queueDelete(queues.main());
+      channel.queueDelete(queues.deadLetter());
+      for (String retry : queues.retries()) {
+        channel.queueDelete(retry);
+      }
+    }
+  }
+
+  public TenantQueues queues() {
+    return queues;
+  }
+
+  /** Publishes {@code count} small messages to the main queue, with confirms. */
+  public void publish(int count) throws Exception {
+    try (var channel = connection.createChannel()) {
+      channel.confirmSelect();
+      byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+      var properties = new AMQP.BasicProperties.Builder().deliveryMode(2).build();
+      for (int i = 0; i < count; i++) {
+        channel.basicPublish("", queues.main(), properties, body);
+      }
+      channel.waitForConfirmsOrDie(10_000);
+    }
+  }
+
+  /** Removes every message from the main queue. */
+  public void purge() throws Exception {
+    try (var channel = connection.createChannel()) {
+      channel.queuePurge(queues.main());
+    }
+  }
+
+  /** Deletes the main queue (as an operator error or an outage might). */
+  public void deleteMain() throws Exception {
+    try (var channel = connection.createChannel()) {
+      channel.queueDelete(queues.main());
+    }
+  }
+
+  /** Declares the main queue again. */
+  public void redeclareMain() throws Exception {
+    try (var channel = connection.createChannel()) {
+      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      delete(connection, queues);
+    } finally {
+      connection.close();
+    }
+  }
+}
