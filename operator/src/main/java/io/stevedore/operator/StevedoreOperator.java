@@ -84,7 +84,7 @@ public final class StevedoreOperator implements AutoCloseable {
         new EnvironmentReconciler(status, clock),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
-        new TenantReconciler(status, platform, clock, settings.tenantResync()),
+        new TenantReconciler(status, platform, meters, clock, settings.tenantResync()),
         o -> watch(o, settings));
     operator.register(
         new WorkerPoolReconciler(status, scaler, clock),
@@ -129,6 +129,11 @@ public final class StevedoreOperator implements AutoCloseable {
   /** Ready: started (a standby replica is ready to take over). */
   boolean isReady() {
     return operator.getRuntimeInfo().isStarted();
+  }
+
+  /** The operator's metrics (what /metrics serves). */
+  public io.micrometer.core.instrument.MeterRegistry meters() {
+    return meters;
   }
 
   public boolean isLeading() {

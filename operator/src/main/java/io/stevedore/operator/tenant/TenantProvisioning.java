@@ -29,6 +29,7 @@ final class TenantProvisioning {
   private final List<ProvisioningStep> steps;
   private final Duration resync;
   private final Executor parallel;
+  private final TenantMetrics metrics;
 
   /**
    * @param parallel runs the steps that reach the platform's services concurrently
@@ -37,8 +38,10 @@ final class TenantProvisioning {
       StatusReporter status,
       TenantSecret.Generators generators,
       Duration resync,
-      Executor parallel) {
+      Executor parallel,
+      TenantMetrics metrics) {
     this.status = status;
+    this.metrics = metrics;
     this.resync = resync;
     this.parallel = parallel;
     this.steps =
@@ -59,10 +62,10 @@ final class TenantProvisioning {
   UpdateControl<Tenant> reconcile(TenantWork work) {
     // The Secret first (the broker user needs its password); the services' steps side by side.
     List<StepOutcome> outcomes = new ArrayList<>();
-    outcomes.add(steps.get(0).ensure(work));
+    outcomes.add(timed(steps.get(0), work));
     var others =
         steps.subList(1, steps.size()).stream()
-            .map(step -> CompletableFuture.supplyAsync(() -> step.ensure(work), parallel))
+            .map(step -> CompletableFuture.supplyAsync(() -> timed(step, work), parallel))
             .toList();
     others.forEach(future -> outcomes.add(future.join()));
     announceDrift(work, outcomes);
@@ -113,6 +116,13 @@ final class TenantProvisioning {
                 resync,
                 credentials.map(TenantCredentials::previousValidUntil).orElse(null))
             .toMillis());
+  }
+
+  private StepOutcome timed(ProvisioningStep step, TenantWork work) {
+    long start = System.nanoTime();
+    StepOutcome outcome = step.ensure(work);
+    metrics.step(step.condition(), outcome.state(), System.nanoTime() - start);
+    return outcome;
   }
 
   private static void describe(

@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
@@ -57,7 +58,11 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
    * @param resync how often a provisioned tenant is checked for drift
    */
   public TenantReconciler(
-      StatusReporter status, PlatformClients platform, Clock clock, Duration resync) {
+      StatusReporter status,
+      PlatformClients platform,
+      MeterRegistry meters,
+      Clock clock,
+      Duration resync) {
     this.status = status;
     this.platform = platform;
     this.clock = clock;
@@ -72,7 +77,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
                   Thread thread = new Thread(runnable, "tenant-step");
                   thread.setDaemon(true);
                   return thread;
-                }));
+                }),
+            new TenantMetrics(meters));
     this.offboarding = new TenantOffboarding(status, provisioning);
   }
 

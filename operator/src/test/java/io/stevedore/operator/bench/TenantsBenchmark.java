@@ -35,13 +35,46 @@ public final class TenantsBenchmark implements OperatorBenchmark {
   @Override
   public String run() throws Exception {
     int count = Integer.getInteger("stevedore.bench.tenants", 1000);
-    int rate = Integer.getInteger("stevedore.bench.rate", 50);
+    int rate = Integer.getInteger("stevedore.bench.rate", 20);
     String ns = "bench-" + Long.toString(System.nanoTime() % 1_000_000, 36);
     Map<String, Long> created = new ConcurrentHashMap<>();
     Map<String, Long> ready = new ConcurrentHashMap<>();
     var allReady = new CountDownLatch(count);
-    try (var services = new PlatformServices();
-        var kubernetes = EmbeddedKubernetes.start(0);
+    try (var services = new PlatformServices()) {
+      var baseline = baseline(services, ns + "-base", count, rate);
+      return operator(services, ns, count, rate, created, ready, allReady) + baseline;
+    }
+  }
+
+  /** The same work done directly, on an API server of its own: {@code key=value} pairs. */
+  private static String baseline(PlatformServices services, String ns, int count, int rate)
+      throws Exception {
+    try (var kubernetes = EmbeddedKubernetes.start(0)) {
+      kubernetes.createNamespace(ns);
+      try {
+        var result = TenantsBaseline.run(services, kubernetes.client(), ns, count, rate);
+        return String.format(
+            Locale.ROOT,
+            " baseline_p95=%d baseline_p50=%d baseline_total_s=%.1f",
+            percentile(result.millis(), 0.95),
+            percentile(result.millis(), 0.50),
+            result.totalSeconds());
+      } finally {
+        services.deleteBrokerObjects(List.of(ns));
+      }
+    }
+  }
+
+  private static String operator(
+      PlatformServices services,
+      String ns,
+      int count,
+      int rate,
+      Map<String, Long> created,
+      Map<String, Long> ready,
+      CountDownLatch allReady)
+      throws Exception {
+    try (var kubernetes = EmbeddedKubernetes.start(0);
         var deployments = new SimulatedDeploymentController(kubernetes.client());
         var operator =
             StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("bench"))) {
@@ -66,6 +99,7 @@ public final class TenantsBenchmark implements OperatorBenchmark {
               ready.size() + " of " + count + " tenants Ready after " + TIMEOUT);
         }
         waits.forEach((why, n) -> System.err.println("not Ready on the way (" + n + "x): " + why));
+        printSteps(operator.meters());
         List<Long> millis = new ArrayList<>();
         created.forEach((name, at) -> millis.add((ready.get(name) - at) / 1_000_000));
         Collections.sort(millis);
@@ -143,6 +177,22 @@ public final class TenantsBenchmark implements OperatorBenchmark {
         }
       }
     };
+  }
+
+  /** Where the time went: each provisioning step's mean and maximum, from the operator's timers. */
+  private static void printSteps(io.micrometer.core.instrument.MeterRegistry meters) {
+    meters.find("stevedore.tenant.step.duration").timers().stream()
+        .sorted(java.util.Comparator.comparing(t -> t.getId().getTag("step")))
+        .forEach(
+            t ->
+                System.err.printf(
+                    Locale.ROOT,
+                    "step %-16s %-8s n=%d mean=%.1f ms max=%.1f ms%n",
+                    t.getId().getTag("step"),
+                    t.getId().getTag("outcome"),
+                    t.count(),
+                    t.mean(TimeUnit.MILLISECONDS),
+                    t.max(TimeUnit.MILLISECONDS)));
   }
 
   private static long percentile(List<Long> sorted, double p) {
