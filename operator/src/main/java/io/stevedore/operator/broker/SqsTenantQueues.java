@@ -17,6 +17,13 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * delays are visibility timeouts there, so no delay queues exist).
  */
 public final class SqsTenantQueues implements TenantQueueBroker {
+  /** A queue's depth: visible, in flight (received, not deleted) and delayed messages. */
+  public static final List<QueueAttributeName> DEPTH_ATTRIBUTES =
+      List.of(
+          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED);
+
   private final SqsClient sqs;
 
   public SqsTenantQueues(SqsClient sqs) {
@@ -108,13 +115,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
     return url(queue)
         .map(
             url ->
-                sqs.getQueueAttributes(
-                        r ->
-                            r.queueUrl(url)
-                                .attributeNames(
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(DEPTH_ATTRIBUTES))
                     .attributes())
         .orElse(Map.of());
   }

@@ -21,17 +21,22 @@ import java.util.stream.Collectors;
  * consumption per replica counts fully only while the queues had ready messages at both ends (the
  * workers never waited for work); without that only higher samples are taken, since a lower one
  * would measure the load. Nothing consumed at all says the workers are stuck or absent, not how
- * fast they are: no sample. Until the first full sample, the throughput is the spec's
+ * fast they are: no sample. Busy time too short for a sample carries over to the next interval, so
+ * sparse traffic is measured too. Until the first full sample, the throughput is the spec's
  * initialThroughputPerReplica.
  *
  * @param consumedInInterval messages consumed between the last two observations, when known
+ * @param pendingBusyMessages messages of busy time not yet long enough for a capacity sample
+ * @param pendingBusySeconds that busy time
  */
 public record RateEstimate(
     double arrivalRate,
     boolean arrivalKnown,
     double throughputPerReplica,
     boolean throughputMeasured,
-    OptionalDouble consumedInInterval) {
+    OptionalDouble consumedInInterval,
+    double pendingBusyMessages,
+    double pendingBusySeconds) {
 
   /** Smoothing time constant of the arrival rate. */
   static final Duration ARRIVAL_SMOOTHING = Duration.ofSeconds(10);
@@ -48,7 +53,9 @@ public record RateEstimate(
         false,
         Math.max(MIN_THROUGHPUT, initialThroughputPerReplica),
         false,
-        OptionalDouble.empty());
+        OptionalDouble.empty(),
+        0,
+        0);
   }
 
   /** The estimate after {@code current}, given the observation before it (may be null). */
@@ -59,7 +66,9 @@ public record RateEstimate(
           current.publishRate().isPresent() || arrivalKnown,
           throughputPerReplica,
           throughputMeasured,
-          OptionalDouble.empty());
+          OptionalDouble.empty(),
+          pendingBusyMessages,
+          pendingBusySeconds);
     }
     double seconds = Duration.between(previous.at(), current.at()).toNanos() / 1e9;
     Consumption consumption = consumption(previous, current, seconds);
@@ -81,11 +90,15 @@ public record RateEstimate(
 
     double throughput = throughputPerReplica;
     boolean measured = throughputMeasured;
-    if (consumption.busySeconds() >= MIN_BUSY_SECONDS) {
-      double capacity = consumption.busyMessages() / consumption.busySeconds();
+    double busyMessages = pendingBusyMessages + consumption.busyMessages();
+    double busySeconds = pendingBusySeconds + consumption.busySeconds();
+    if (busySeconds >= MIN_BUSY_SECONDS) {
+      double capacity = busyMessages / busySeconds;
       throughput =
           measured ? smooth(throughput, capacity, seconds, THROUGHPUT_SMOOTHING) : capacity;
       measured = true;
+      busyMessages = 0;
+      busySeconds = 0;
     } else if (consumption.messages().isPresent()
         && consumption.messages().getAsDouble() > 0
         && consumption.replicas() > 0) {
@@ -103,7 +116,9 @@ public record RateEstimate(
         arrivalKnown || arrivalMeasured,
         Math.max(MIN_THROUGHPUT, throughput),
         measured,
-        consumption.messages());
+        consumption.messages(),
+        busyMessages,
+        busySeconds);
   }
 
   /** Busy time below which a capacity sample is noise (a worker finishing one message). */

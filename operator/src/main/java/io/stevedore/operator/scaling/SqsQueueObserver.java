@@ -2,6 +2,7 @@ package io.stevedore.operator.scaling;
 
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.broker.SqsTenantQueues;
 import io.stevedore.operator.platform.PlatformClients;
 import java.time.Duration;
 import java.util.List;
@@ -67,10 +68,7 @@ public final class SqsQueueObserver implements QueueObserver {
             sqs.getQueueAttributes(
                     r ->
                         r.queueUrl(url)
-                            .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)
+                            .attributeNames(SqsTenantQueues.DEPTH_ATTRIBUTES)
                             .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT)))
                 .attributes();
         visible += count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);

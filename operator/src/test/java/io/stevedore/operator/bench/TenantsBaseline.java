@@ -55,25 +55,22 @@ final class TenantsBaseline {
     ExecutorService steps = Executors.newFixedThreadPool(64);
     try (var platform =
         new PlatformClients(client, "baseline", PodAddresses.CLUSTER, Clock.systemUTC())) {
-      long intervalNanos = rate == 0 ? 0 : 1_000_000_000L / rate;
       long start = System.nanoTime();
       List<CompletableFuture<Void>> all = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        long due = start + i * intervalNanos;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        String name = String.format(Locale.ROOT, "base-%04d", i);
-        all.add(
-            CompletableFuture.runAsync(
-                () -> {
-                  long began = System.nanoTime();
-                  onboard(services, client, platform, rabbit, mysql, ns, name, steps);
-                  millis.add((System.nanoTime() - began) / 1_000_000);
-                },
-                signups));
-      }
+      SteadyRate.offer(
+          count,
+          rate,
+          i -> {
+            String name = String.format(Locale.ROOT, "base-%04d", i);
+            all.add(
+                CompletableFuture.runAsync(
+                    () -> {
+                      long began = System.nanoTime();
+                      onboard(services, client, platform, rabbit, mysql, ns, name, steps);
+                      millis.add((System.nanoTime() - began) / 1_000_000);
+                    },
+                    signups));
+          });
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
       double total = (System.nanoTime() - start) / 1e9;
       List<Long> sorted = new ArrayList<>(millis);

@@ -84,6 +84,18 @@ public final class TenantsBenchmark implements OperatorBenchmark {
         services.secrets(ns, "staging").forEach(s -> client.resource(s).create());
         client.resource(services.environment(ns, "staging")).create();
         client.resource(Fixtures.workerPool(ns, "standard", "staging", "standard")).create();
+        // Tenants sign up on a running platform: its bring-up is not their time-to-Ready.
+        client
+            .resources(io.stevedore.operator.api.v1alpha1.Environment.class)
+            .inNamespace(ns)
+            .withName("staging")
+            .waitUntilCondition(
+                e ->
+                    e != null
+                        && e.getStatus() != null
+                        && Conditions.isTrue(e.getStatus().getConditions(), Conditions.READY),
+                60,
+                TimeUnit.SECONDS);
         var watch =
             client
                 .resources(Tenant.class)
@@ -100,6 +112,7 @@ public final class TenantsBenchmark implements OperatorBenchmark {
         }
         waits.forEach((why, n) -> System.err.println("not Ready on the way (" + n + "x): " + why));
         printSteps(operator.meters());
+        printByArrival(created, ready, start);
         List<Long> millis = new ArrayList<>();
         created.forEach((name, at) -> millis.add((ready.get(name) - at) / 1_000_000));
         Collections.sort(millis);
@@ -126,21 +139,19 @@ public final class TenantsBenchmark implements OperatorBenchmark {
       Map<String, Long> created)
       throws InterruptedException {
     var signups = Executors.newFixedThreadPool(8);
-    long intervalNanos = rate == 0 ? 0 : 1_000_000_000L / rate;
-    long start = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      long due = start + i * intervalNanos;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      String name = String.format(Locale.ROOT, "tenant-%04d", i);
-      signups.execute(
-          () -> {
-            created.put(name, System.nanoTime());
-            client.resource(Fixtures.tenant(ns, name, "staging", "standard", "standard")).create();
-          });
-    }
+    SteadyRate.offer(
+        count,
+        rate,
+        i -> {
+          String name = String.format(Locale.ROOT, "tenant-%04d", i);
+          signups.execute(
+              () -> {
+                created.put(name, System.nanoTime());
+                client
+                    .resource(Fixtures.tenant(ns, name, "staging", "standard", "standard"))
+                    .create();
+              });
+        });
     signups.shutdown();
     signups.awaitTermination(5, TimeUnit.MINUTES);
   }
@@ -193,6 +204,30 @@ public final class TenantsBenchmark implements OperatorBenchmark {
                     t.count(),
                     t.mean(TimeUnit.MILLISECONDS),
                     t.max(TimeUnit.MILLISECONDS)));
+  }
+
+  /** Time-to-Ready by when the tenant arrived, in 5 s slices: tells warm-up from load. */
+  private static void printByArrival(
+      Map<String, Long> created, Map<String, Long> ready, long start) {
+    var slices = new java.util.TreeMap<Long, List<Long>>();
+    created.forEach(
+        (name, at) ->
+            slices
+                .computeIfAbsent((at - start) / 5_000_000_000L, k -> new ArrayList<>())
+                .add((ready.get(name) - at) / 1_000_000));
+    slices.forEach(
+        (slice, millis) -> {
+          Collections.sort(millis);
+          System.err.printf(
+              Locale.ROOT,
+              "arrived %3d-%3d s: n=%d p50=%d ms p95=%d ms max=%d ms%n",
+              slice * 5,
+              slice * 5 + 5,
+              millis.size(),
+              percentile(millis, 0.50),
+              percentile(millis, 0.95),
+              millis.get(millis.size() - 1));
+        });
   }
 
   private static long percentile(List<Long> sorted, double p) {

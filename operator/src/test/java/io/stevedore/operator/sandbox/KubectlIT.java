@@ -87,15 +87,19 @@ class KubectlIT {
         .run("wait", "-n", ns, "--for=condition=Ready", "--timeout=90s", "tenants", "--all")
         .succeeded();
 
-    String table = kubectl.run("get", "-n", ns, "senv,wp,tn").succeeded().out();
-    assertThat(table)
-        // Other columns come and go with the CRDs: look for these, in the CRDs' order.
-        .containsPattern("NAME\\s.*\\bBROKER\\s.*\\bRELEASE\\s.*\\bREADY\\b")
-        .containsPattern(
-            "environment.stevedore.io/staging\\s.*\\bRabbitMQ\\s.*\\b1.4.2\\s.*\\bTrue\\b")
-        .containsPattern(
-            "workerpool.stevedore.io/premium\\s.*\\bstaging\\s.*\\bTrue\\s.*\\b2\\s.*\\b1\\b")
-        .containsPattern("tenant.stevedore.io/acme\\s.*\\bstaging\\s.*\\bpremium\\s.*\\bTrue\\b");
+    // A pool counts its tenants once it has seen them provisioned, a moment after they are Ready.
+    OperatorHarness.eventually()
+        .untilAsserted(
+            () ->
+                assertThat(kubectl.run("get", "-n", ns, "senv,wp,tn").succeeded().out())
+                    // Other columns come and go with the CRDs: look for these, in the CRDs' order.
+                    .containsPattern("NAME\\s.*\\bBROKER\\s.*\\bRELEASE\\s.*\\bREADY\\b")
+                    .containsPattern(
+                        "environment.stevedore.io/staging\\s.*\\bRabbitMQ\\s.*\\b1.4.2\\s.*\\bTrue\\b")
+                    .containsPattern(
+                        "workerpool.stevedore.io/premium\\s.*\\bstaging\\s.*\\bTrue\\s.*\\b2\\s.*\\b1\\b")
+                    .containsPattern(
+                        "tenant.stevedore.io/acme\\s.*\\bstaging\\s.*\\bpremium\\s.*\\bTrue\\b"));
     assertThat(kubectl.run("get", "-n", ns, "tenants", "-o", "wide").succeeded().out())
         .containsPattern("REASON.*QUEUE")
         .contains("Provisioned", "tenant." + ns + ".acme");

@@ -403,7 +403,7 @@ class AutoscalerTest {
     var before =
         observation(
             T0.minusSeconds(1), 100, OptionalLong.of(0), List.of(pod("a", 0, 0), pod("b", 0, 0)));
-    var rates = new RateEstimate(100, true, 10, false, java.util.OptionalDouble.empty());
+    var rates = new RateEstimate(100, true, 10, false, java.util.OptionalDouble.empty(), 0, 0);
     s.observation =
         observation(T0, 150, OptionalLong.of(0), List.of(pod("a", 0, 25), pod("b", 0, 25)));
     return s.history(h -> h.observed(before, rates));

@@ -72,6 +72,24 @@ class RateEstimateTest {
   }
 
   @Test
+  void busyTimeTooShortForASampleCarriesOverUntilItIsEnough() {
+    // One message of 20 ms busy time a second: a sample needs 50 ms, so the third second gives it.
+    var o0 = observation(T0, 0, OptionalLong.of(0), List.of(pod("a", 0, 100, 4.00)));
+    var o1 = observation(T0.plusSeconds(1), 0, OptionalLong.of(0), List.of(pod("a", 0, 101, 4.02)));
+    var o2 = observation(T0.plusSeconds(2), 0, OptionalLong.of(0), List.of(pod("a", 0, 102, 4.04)));
+    var o3 = observation(T0.plusSeconds(3), 0, OptionalLong.of(0), List.of(pod("a", 0, 103, 4.06)));
+
+    var after2 = initial.next(null, o0).next(o0, o1).next(o1, o2);
+    var after3 = after2.next(o2, o3);
+
+    assertThat(after2.throughputMeasured()).isFalse();
+    assertThat(after2.throughputPerReplica()).isEqualTo(10);
+    assertThat(after3.throughputMeasured()).isTrue();
+    assertThat(after3.throughputPerReplica()).isCloseTo(50, within(1e-6));
+    assertThat(after3.pendingBusySeconds()).isZero();
+  }
+
+  @Test
   void aRestartedWorkerCountsFromZero() {
     var before = observation(T0, 100, OptionalLong.of(0), List.of(pod("a", 0, 5000)));
     var after = observation(T0.plusSeconds(1), 90, OptionalLong.of(0), List.of(pod("a", 0, 15)));
