@@ -122,7 +122,10 @@ public final class LocalKubelet implements AutoCloseable {
       }
       wanted.forEach(this::syncDeployment);
     } catch (RuntimeException e) {
-      log.warn("Local kubelet sync failed: {}", e.getMessage());
+      // close() interrupts a sync in flight: that is the shutdown, not a failure.
+      if (!loop.isShutdown()) {
+        log.warn("Local kubelet sync failed: {}", e.getMessage());
+      }
     }
   }
 
