@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stevedore.operator.environment.EnvironmentReconciler;
@@ -132,7 +133,7 @@ public final class StevedoreOperator implements AutoCloseable {
   }
 
   /** The operator's metrics (what /metrics serves). */
-  public io.micrometer.core.instrument.MeterRegistry meters() {
+  public MeterRegistry meters() {
     return meters;
   }
 

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /** How long tenant provisioning takes, step by step: where a slow onboarding spends its time. */
-final class TenantMetrics {
-  static final String STEP = "stevedore.tenant.step.duration";
+public final class TenantMetrics {
+  public static final String STEP = "stevedore.tenant.step.duration";
 
   private final MeterRegistry registry;
 

@@ -3,7 +3,6 @@ package io.stevedore.operator.bench;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
-import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.HealthGates;
 import io.stevedore.operator.api.v1alpha1.Promotion;
 import io.stevedore.operator.api.v1alpha1.PromotionPhase;
@@ -52,8 +51,8 @@ public final class PromotionBenchmark implements OperatorBenchmark {
       }
       client.resource(Fixtures.tenant(NS, "acme", "staging", "staging-pool", "standard")).create();
       client.resource(Fixtures.tenant(NS, "globex", "prod", "prod-pool", "standard")).create();
-      awaitReady(kubernetes, "staging");
-      awaitReady(kubernetes, "prod");
+      EnvironmentReady.await(kubernetes.client(), NS, "staging");
+      EnvironmentReady.await(kubernetes.client(), NS, "prod");
 
       List<Double> staging = new ArrayList<>();
       List<Double> prod = new ArrayList<>();
@@ -133,21 +132,6 @@ public final class PromotionBenchmark implements OperatorBenchmark {
     verification.setWindowSeconds(WINDOW_SECONDS);
     policy.setVerification(verification);
     return policy;
-  }
-
-  private static void awaitReady(EmbeddedKubernetes kubernetes, String name) {
-    kubernetes
-        .client()
-        .resources(Environment.class)
-        .inNamespace(NS)
-        .withName(name)
-        .waitUntilCondition(
-            e ->
-                e != null
-                    && e.getStatus() != null
-                    && Conditions.isTrue(e.getStatus().getConditions(), "Ready"),
-            60,
-            TimeUnit.SECONDS);
   }
 
   private static double percentile(List<Double> values, int percentile) {

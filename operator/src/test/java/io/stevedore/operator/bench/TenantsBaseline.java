@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.broker.RabbitEndpoint;
+import io.stevedore.operator.broker.RabbitTenantQueues;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
 import io.stevedore.operator.storage.MySqlEndpoint;
 import io.stevedore.operator.storage.RecordTables;
-import io.stevedore.operator.testing.BrokerQueues;
 import io.stevedore.operator.testing.PlatformServices;
 import java.net.URI;
 import java.time.Clock;
@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The same onboarding work without the operator, at the same rate and concurrency: per tenant a
- * Secret, then side by side its five queues, broker user and permissions, DynamoDB table with TTL
- * and MySQL rows, then an Event. What this machine's services (and the embedded API) can do at
- * best, so the operator's numbers can be read against it.
+ * Secret, then side by side its five queues (declared by the operator's own broker code), broker
+ * user and permissions, DynamoDB table with TTL and MySQL rows, then an Event. What this machine's
+ * services (and the embedded API) can do at best, so the operator's numbers can be read against it.
  */
 final class TenantsBaseline {
   /** Per-tenant latencies (ms, sorted) and the seconds the whole run took. */
@@ -106,14 +106,8 @@ final class TenantsBaseline {
             CompletableFuture.runAsync(
                 unchecked(
                     () ->
-                        platform
-                            .rabbit()
-                            .withChannel(
-                                rabbit,
-                                channel -> {
-                                  BrokerQueues.declare(channel, TenantQueues.of(ns, name));
-                                  return null;
-                                })),
+                        new RabbitTenantQueues(platform.rabbit(), platform.management(), rabbit)
+                            .declareQueues(TenantQueues.of(ns, name))),
                 steps),
             CompletableFuture.runAsync(
                 unchecked(

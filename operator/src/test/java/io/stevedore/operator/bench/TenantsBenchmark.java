@@ -1,12 +1,14 @@
 package io.stevedore.operator.bench;
 
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.sandbox.SimulatedDeploymentController;
 import io.stevedore.operator.status.Conditions;
+import io.stevedore.operator.tenant.TenantMetrics;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.PlatformServices;
 import java.time.Duration;
@@ -85,17 +87,7 @@ public final class TenantsBenchmark implements OperatorBenchmark {
         client.resource(services.environment(ns, "staging")).create();
         client.resource(Fixtures.workerPool(ns, "standard", "staging", "standard")).create();
         // Tenants sign up on a running platform: its bring-up is not their time-to-Ready.
-        client
-            .resources(io.stevedore.operator.api.v1alpha1.Environment.class)
-            .inNamespace(ns)
-            .withName("staging")
-            .waitUntilCondition(
-                e ->
-                    e != null
-                        && e.getStatus() != null
-                        && Conditions.isTrue(e.getStatus().getConditions(), Conditions.READY),
-                60,
-                TimeUnit.SECONDS);
+        EnvironmentReady.await(client, ns, "staging");
         var watch =
             client
                 .resources(Tenant.class)
@@ -112,9 +104,10 @@ public final class TenantsBenchmark implements OperatorBenchmark {
         }
         waits.forEach((why, n) -> System.err.println("not Ready on the way (" + n + "x): " + why));
         printSteps(operator.meters());
-        printByArrival(created, ready, start);
-        List<Long> millis = new ArrayList<>();
-        created.forEach((name, at) -> millis.add((ready.get(name) - at) / 1_000_000));
+        Map<String, Long> toReady = new java.util.HashMap<>();
+        created.forEach((name, at) -> toReady.put(name, (ready.get(name) - at) / 1_000_000));
+        printByArrival(created, toReady, start);
+        List<Long> millis = new ArrayList<>(toReady.values());
         Collections.sort(millis);
         return String.format(
             Locale.ROOT,
@@ -191,8 +184,8 @@ public final class TenantsBenchmark implements OperatorBenchmark {
   }
 
   /** Where the time went: each provisioning step's mean and maximum, from the operator's timers. */
-  private static void printSteps(io.micrometer.core.instrument.MeterRegistry meters) {
-    meters.find("stevedore.tenant.step.duration").timers().stream()
+  private static void printSteps(MeterRegistry meters) {
+    meters.find(TenantMetrics.STEP).timers().stream()
         .sorted(java.util.Comparator.comparing(t -> t.getId().getTag("step")))
         .forEach(
             t ->
@@ -208,13 +201,13 @@ public final class TenantsBenchmark implements OperatorBenchmark {
 
   /** Time-to-Ready by when the tenant arrived, in 5 s slices: tells warm-up from load. */
   private static void printByArrival(
-      Map<String, Long> created, Map<String, Long> ready, long start) {
+      Map<String, Long> created, Map<String, Long> toReady, long start) {
     var slices = new java.util.TreeMap<Long, List<Long>>();
     created.forEach(
         (name, at) ->
             slices
                 .computeIfAbsent((at - start) / 5_000_000_000L, k -> new ArrayList<>())
-                .add((ready.get(name) - at) / 1_000_000));
+                .add(toReady.get(name)));
     slices.forEach(
         (slice, millis) -> {
           Collections.sort(millis);

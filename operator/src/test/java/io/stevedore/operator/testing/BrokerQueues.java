@@ -1,11 +1,9 @@
 package io.stevedore.operator.testing;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.stevedore.contract.TenantQueues;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,16 +32,11 @@ public final class BrokerQueues implements AutoCloseable {
   /** Declares {@code queues} on {@code connection} with the contract's arguments. */
   public static void declare(Connection connection, TenantQueues queues) throws Exception {
     try (var channel = connection.createChannel()) {
-      declare(channel, queues);
-    }
-  }
-
-  /** Declares {@code queues} on {@code channel} with the contract's arguments. */
-  public static void declare(Channel channel, TenantQueues queues) throws IOException {
-    channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
-    channel.queueDeclare(queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
-    for (int i = 0; i < queues.retries().size(); i++) {
-      channel.queueDeclare(queues.retries().get(i), true, false, false, queues.retryArguments(i));
+      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
+      channel.queueDeclare(queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
+      for (int i = 0; i < queues.retries().size(); i++) {
+        channel.queueDeclare(queues.retries().get(i), true, false, false, queues.retryArguments(i));
+      }
     }
   }
 
