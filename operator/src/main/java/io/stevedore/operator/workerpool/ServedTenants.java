@@ -18,6 +18,8 @@ final class ServedTenants {
   /** The WorkerPool controller's Tenants informer. */
   static final String EVENT_SOURCE = "tenants";
 
+  private static final String SNAPSHOT = "served-tenants";
+
   private ServedTenants() {}
 
   /** The served tenants among {@code candidates} (same namespace and Environment), by name. */
@@ -37,9 +39,24 @@ final class ServedTenants {
         .toList();
   }
 
-  /** The served tenants as the controller's Tenants informer knows them. */
+  /**
+   * The served tenants as the controller's Tenants informer knows them, read once per reconcile so
+   * the worker directory and the pool's status list the same tenants.
+   */
   @SuppressWarnings("unchecked")
   static List<Tenant> of(WorkerPool pool, Context<WorkerPool> context) {
+    var shared = context.managedWorkflowAndDependentResourceContext();
+    var snapshot = shared.get(SNAPSHOT, List.class);
+    if (snapshot.isPresent()) {
+      return (List<Tenant>) snapshot.get();
+    }
+    List<Tenant> served = fromInformer(pool, context);
+    shared.put(SNAPSHOT, served);
+    return served;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Tenant> fromInformer(WorkerPool pool, Context<WorkerPool> context) {
     var tenants =
         (InformerEventSource<Tenant, WorkerPool>)
             context.eventSourceRetriever().getEventSourceFor(Tenant.class, EVENT_SOURCE);

@@ -101,9 +101,9 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
                   + pool.getSpec().getEnvironment()
                   + "' has an invalid spec; see its status"));
     }
+    List<Tenant> tenants = ServedTenants.of(pool, context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-    List<Tenant> tenants = ServedTenants.of(pool, context);
     List<String> served = tenants.stream().map(t -> t.getMetadata().getName()).toList();
     var id = ResourceID.fromResource(pool);
     scaler.track(
