@@ -63,7 +63,9 @@ class HealthServerTest {
                     .contains(
                         "stevedore_workerpool_scaling_decisions_total{namespace=\"metrics\",rule=\"SourceFailure\"")
                     .contains(
-                        "stevedore_workerpool_scaling_observation_failures_total{kind=\"AuthFailed\",namespace=\"metrics\"");
+                        "stevedore_workerpool_scaling_observation_failures_total{kind=\"AuthFailed\",namespace=\"metrics\"")
+                    .contains(
+                        "stevedore_workerpool_scaling_tick_duration_seconds_count{namespace=\"metrics\",workerpool=\"standard\"}");
               });
     }
   }

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The autoscaler's metrics, per pool (tags namespace, workerpool): desired and current replicas,
  * backlog, oldest-message age, arrival rate and per-replica throughput (gauges); decisions by rule,
- * replica changes by direction and failed observations by kind (counters).
+ * replica changes by direction and failed observations by kind (counters), and the duration of each
+ * tick (a histogram).
  */
 public final class ScalingMetrics {
   static final String PREFIX = "stevedore.workerpool.";
@@ -61,6 +64,18 @@ public final class ScalingMetrics {
                     .tags(tags.and("kind", failure.kind().name()))
                     .register(registry)
                     .increment());
+  }
+
+  /** How long one observe-decide-apply tick of the pool took (KEDA: scaler metrics latency). */
+  void tickDuration(ResourceID pool, Duration duration) {
+    Timer.builder(PREFIX + "scaling.tick.duration")
+        .description("Time to observe a pool's queues and pods, decide and apply, per tick")
+        .tags(tags(pool))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry)
+        .record(duration);
   }
 
   /** Removes a pool's gauges (its counters stay, as Prometheus counters should). */

@@ -134,6 +134,7 @@ public final class WorkerPoolScaler implements AutoCloseable {
   private final class PoolLoop {
     final ResourceID id;
     final AtomicBoolean running = new AtomicBoolean();
+    final AtomicBoolean overran = new AtomicBoolean();
     volatile ScalingTarget target;
     volatile ScalingReport report;
     ScalingHistory history;
@@ -165,21 +166,35 @@ public final class WorkerPoolScaler implements AutoCloseable {
     }
 
     void submit() {
-      if (leading.getAsBoolean() && running.compareAndSet(false, true)) {
-        try {
-          observers.execute(
-              () -> {
-                try {
-                  tick();
-                } catch (RuntimeException e) {
-                  log.warn("Scaling {} failed: {}", name(id), e.toString(), e);
-                } finally {
-                  running.set(false);
-                }
-              });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-          running.set(false);
-        }
+      if (!leading.getAsBoolean()) {
+        return;
+      }
+      if (!running.compareAndSet(false, true)) {
+        // A tick that overran its interval is followed at once, not a whole interval later.
+        overran.set(true);
+        return;
+      }
+      try {
+        observers.execute(this::runTicks);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        running.set(false);
+      }
+    }
+
+    private void runTicks() {
+      try {
+        do {
+          overran.set(false);
+          long started = System.nanoTime();
+          try {
+            tick();
+          } catch (RuntimeException e) {
+            log.warn("Scaling {} failed: {}", name(id), e.toString(), e);
+          }
+          metrics.tickDuration(id, Duration.ofNanos(System.nanoTime() - started));
+        } while (overran.get() && leading.getAsBoolean() && loops.get(id) == this);
+      } finally {
+        running.set(false);
       }
     }
 
