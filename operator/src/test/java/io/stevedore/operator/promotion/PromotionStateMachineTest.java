@@ -1,36 +1,30 @@
 package io.stevedore.operator.promotion;
 
-import static io.stevedore.operator.promotion.Environments.T0;
 import static io.stevedore.operator.promotion.Environments.rolledOut;
 import static io.stevedore.operator.promotion.Environments.rollingOut;
 import static io.stevedore.operator.promotion.Environments.running;
+import static io.stevedore.operator.promotion.StateMachineFixtures.STARTED;
+import static io.stevedore.operator.promotion.StateMachineFixtures.V14;
+import static io.stevedore.operator.promotion.StateMachineFixtures.V15;
+import static io.stevedore.operator.promotion.StateMachineFixtures.facts;
+import static io.stevedore.operator.promotion.StateMachineFixtures.next;
+import static io.stevedore.operator.promotion.StateMachineFixtures.pending;
+import static io.stevedore.operator.promotion.StateMachineFixtures.policy;
+import static io.stevedore.operator.promotion.StateMachineFixtures.ready;
+import static io.stevedore.operator.promotion.StateMachineFixtures.resolved;
+import static io.stevedore.operator.promotion.StateMachineFixtures.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stevedore.operator.api.v1alpha1.Environment;
-import io.stevedore.operator.api.v1alpha1.HealthGates;
-import io.stevedore.operator.api.v1alpha1.Promotion;
 import io.stevedore.operator.api.v1alpha1.PromotionPhase;
-import io.stevedore.operator.api.v1alpha1.PromotionPolicy;
-import io.stevedore.operator.api.v1alpha1.PromotionStatus;
-import io.stevedore.operator.api.v1alpha1.Release;
-import io.stevedore.operator.api.v1alpha1.VerificationSpec;
-import io.stevedore.operator.health.HealthReading;
 import io.stevedore.operator.promotion.PromotionStateMachine.Action;
-import io.stevedore.operator.promotion.PromotionStateMachine.Facts;
-import io.stevedore.operator.promotion.PromotionStateMachine.Transition;
-import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Every transition of a promotion's phases, from the facts the reconciler gathers. */
+/** A promotion's phases up to its rollout: rejection, queueing, gates, rollout and its timeout. */
 class PromotionStateMachineTest {
-  private static final Release V14 = Fixtures.release("1.4.0");
-  private static final Release V15 = Fixtures.release("1.5.0");
-  private static final Instant STARTED = T0.plusSeconds(3600);
-
   @Test
   void anInvalidPromotionFailsAtOnceWithTheReason() {
     var t =
@@ -215,236 +209,5 @@ class PromotionStateMachineTest {
     assertThat(t.phase()).isEqualTo(PromotionPhase.Failed);
     assertThat(t.reason()).isEqualTo("Superseded");
     assertThat(t.action()).isEqualTo(Action.NONE);
-  }
-
-  @Test
-  void aGateFailingDuringVerificationRollsBackAtOnceWithTheGateAsReason() {
-    var unhealthy =
-        new HealthReading(
-            "prod",
-            true,
-            "Available",
-            null,
-            new HealthReading.WindowedCount(30, Duration.ofSeconds(5), "acme +30", null),
-            null);
-
-    var t =
-        next(
-            started(PromotionPhase.Verifying),
-            null,
-            Optional.empty(),
-            promoted(),
-            policyWithDeadLetterBound(),
-            unhealthy,
-            STARTED.plusSeconds(15));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.RollingBack);
-    assertThat(t.reason()).isEqualTo("DeadLetterRateTooHigh");
-    assertThat(t.message())
-        .contains(
-            "verification failed: DeadLetterRate on prod", "acme +30", "rolling back to 1.4.0");
-    assertThat(t.action()).isEqualTo(Action.ROLL_BACK);
-  }
-
-  @Test
-  void verificationContinuesUntilTheWindowHasPassed() {
-    var t =
-        next(
-            started(PromotionPhase.Verifying),
-            null,
-            Optional.empty(),
-            promoted(),
-            policy(),
-            ready("prod"),
-            STARTED.plusSeconds(40));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Verifying);
-    assertThat(t.message()).contains("30s of 60s");
-    assertThat(t.requeue()).isLessThanOrEqualTo(Duration.ofSeconds(2));
-  }
-
-  @Test
-  void gatesThatHeldForTheWholeWindowSucceed() {
-    var t =
-        next(
-            started(PromotionPhase.Verifying),
-            null,
-            Optional.empty(),
-            promoted(),
-            policy(),
-            ready("prod"),
-            STARTED.plusSeconds(70));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Succeeded);
-    assertThat(t.reason()).isEqualTo("Succeeded");
-    assertThat(t.requeue()).isNull();
-  }
-
-  @Test
-  void aGateThatCannotBeMeasuredPastTheWindowRollsBack() {
-    var blind =
-        new HealthReading(
-            "prod",
-            true,
-            "Available",
-            null,
-            HealthReading.WindowedCount.unavailable("broker unreachable"),
-            null);
-
-    var during =
-        next(
-            started(PromotionPhase.Verifying),
-            null,
-            Optional.empty(),
-            promoted(),
-            policyWithDeadLetterBound(),
-            blind,
-            STARTED.plusSeconds(70));
-    var after =
-        next(
-            started(PromotionPhase.Verifying),
-            null,
-            Optional.empty(),
-            promoted(),
-            policyWithDeadLetterBound(),
-            blind,
-            STARTED.plusSeconds(131));
-
-    assertThat(during.phase()).isEqualTo(PromotionPhase.Verifying);
-    assertThat(after.phase()).isEqualTo(PromotionPhase.RollingBack);
-    assertThat(after.reason()).isEqualTo("MeasurementUnavailable");
-  }
-
-  @Test
-  void aRollbackThatRolledOutEndsRolledBackWithTheFailureReason() {
-    var promotion = rollingBack();
-
-    var t =
-        next(
-            promotion,
-            null,
-            Optional.empty(),
-            rolledOut(rollingOut(running("prod", "1.5.0"), "1.4.0"), STARTED),
-            policy(),
-            null,
-            STARTED.plusSeconds(90));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.RolledBack);
-    assertThat(t.reason()).isEqualTo("DeadLetterRateTooHigh");
-    assertThat(t.message()).isEqualTo("verification failed: too many; rolled back to 1.4.0");
-    assertThat(t.status().getFinishedAt()).isNotNull();
-  }
-
-  @Test
-  void aRollbackThatDoesNotRollOutInTimeStillEndsRolledBackAndSaysSo() {
-    var t =
-        next(
-            rollingBack(),
-            null,
-            Optional.empty(),
-            rollingOut(running("prod", "1.5.0"), "1.4.0"),
-            policy(),
-            null,
-            STARTED.plusSeconds(80 + 601));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.RolledBack);
-    assertThat(t.message()).contains("has not finished within 600s");
-  }
-
-  @Test
-  void aFinishedPromotionDoesNothing() {
-    var promotion = started(PromotionPhase.Succeeded);
-
-    var t =
-        next(
-            promotion,
-            null,
-            Optional.empty(),
-            promoted(),
-            policy(),
-            null,
-            STARTED.plusSeconds(1000));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Succeeded);
-    assertThat(t.action()).isEqualTo(Action.NONE);
-    assertThat(t.requeue()).isNull();
-  }
-
-  private static Transition next(
-      Promotion promotion,
-      PromotionPlan plan,
-      Optional<Promotion> ahead,
-      Environment target,
-      PromotionPolicy policy,
-      HealthReading health,
-      Instant now) {
-    return PromotionStateMachine.next(facts(promotion, plan, ahead, target, policy, health, now));
-  }
-
-  private static Facts facts(
-      Promotion promotion,
-      PromotionPlan plan,
-      Optional<Promotion> ahead,
-      Environment target,
-      PromotionPolicy policy,
-      HealthReading health,
-      Instant now) {
-    return new Facts(promotion, plan, ahead, target, EffectivePolicy.of(policy, now), health);
-  }
-
-  private static PromotionPlan resolved(Environment source) {
-    return new PromotionPlan.Resolved(V15, running("prod", "1.4.0"), source);
-  }
-
-  private static Promotion pending() {
-    return Fixtures.promotion("ns", "p", "prod", V15);
-  }
-
-  /** A promotion of 1.5.0 that started at STARTED; verifying from STARTED + 10 s. */
-  private static Promotion started(PromotionPhase phase) {
-    var promotion = pending();
-    var status = new PromotionStatus();
-    status.setPhase(phase);
-    status.setRelease(V15);
-    status.setRollbackRelease(V14);
-    status.setStartedAt(STARTED.toString());
-    status.setVerificationStartedAt(STARTED.plusSeconds(10).toString());
-    promotion.setStatus(status);
-    return promotion;
-  }
-
-  private static Promotion rollingBack() {
-    var promotion = started(PromotionPhase.RollingBack);
-    promotion.getStatus().setRollbackStartedAt(STARTED.plusSeconds(80).toString());
-    Conditions.set(
-        promotion.getStatus().getConditions(),
-        "Succeeded",
-        false,
-        "DeadLetterRateTooHigh",
-        "verification failed: too many; rolling back to 1.4.0",
-        1L,
-        STARTED);
-    return promotion;
-  }
-
-  private static Environment promoted() {
-    return rolledOut(rollingOut(running("prod", "1.4.0"), "1.5.0"), STARTED.plusSeconds(10));
-  }
-
-  private static HealthReading ready(String environment) {
-    return new HealthReading(environment, true, "Available: all good", null, null, null);
-  }
-
-  private static PromotionPolicy policy() {
-    return new PromotionPolicy();
-  }
-
-  private static PromotionPolicy policyWithDeadLetterBound() {
-    var policy = new PromotionPolicy();
-    var gates = new HealthGates();
-    gates.setMaxDeadLetterRatePerMinute(5.0);
-    policy.setGates(gates);
-    policy.setVerification(new VerificationSpec());
-    return policy;
   }
 }
