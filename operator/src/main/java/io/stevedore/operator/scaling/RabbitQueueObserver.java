@@ -20,14 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * RabbitMQ queue depth: the exact ready count and consumers of every queue by a passive declare
  * over AMQP; unacknowledged messages and publish/ack rates from the management API when the
- * Environment has a managementUrl. The management API samples every 5 s, so its answers are reused
- * for that long; when it fails, the AMQP counts still make a good observation.
+ * Environment has a managementUrl. The management API samples every 5 s, so one listing of a
+ * vhost's queues is reused for that long by every pool on it; when it fails, the AMQP counts still
+ * make a good observation.
  */
 public final class RabbitQueueObserver implements QueueObserver {
   /** How long a management answer is reused: the broker's own statistics interval. */
   static final Duration MANAGEMENT_REUSE = Duration.ofSeconds(5);
 
-  private record Sampled(Optional<RabbitManagement.QueueStats> stats, Instant at) {}
+  private static final Duration FORGET_AFTER = Duration.ofMinutes(1);
+
+  private record Sampled(Map<String, RabbitManagement.QueueStats> stats, Instant at) {}
 
   private final PlatformClients clients;
   private final Clock clock;
@@ -95,19 +98,17 @@ public final class RabbitQueueObserver implements QueueObserver {
 
   private Optional<RabbitManagement.QueueStats> stats(RabbitEndpoint endpoint, String queue)
       throws BrokerException {
-    String key = endpoint.managementUri() + "|" + endpoint.vhost() + "|" + queue;
+    String key = endpoint.managementUri() + "|" + endpoint.vhost();
     Instant now = clock.instant();
     Sampled sampled = management.get(key);
     if (sampled == null || sampled.at().plus(MANAGEMENT_REUSE).isBefore(now)) {
-      sampled = new Sampled(clients.management().queue(endpoint, queue), now);
+      // One listing of the vhost serves every pool and queue on it until the broker resamples.
+      sampled = new Sampled(clients.management().queues(endpoint), now);
       management.put(key, sampled);
+      // Listings of vhosts no pool reads any more (an Environment gone or moved) are dropped.
+      management.values().removeIf(s -> s.at().plus(FORGET_AFTER).isBefore(now));
     }
-    return sampled.stats();
-  }
-
-  /** Forgets what it remembers of queues no pool observes any more. */
-  public void forget(List<String> queues) {
-    management.keySet().removeIf(key -> queues.stream().anyMatch(q -> key.endsWith("|" + q)));
+    return Optional.ofNullable(sampled.stats().get(queue));
   }
 
   static ObservationFailure.Kind kind(BrokerException e) {

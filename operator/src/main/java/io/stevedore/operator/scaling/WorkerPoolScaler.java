@@ -102,7 +102,6 @@ public final class WorkerPoolScaler implements AutoCloseable {
     if (loop != null) {
       loop.cancel();
       metrics.forget(pool);
-      rabbit.forget(loop.target.queues());
     }
   }
 

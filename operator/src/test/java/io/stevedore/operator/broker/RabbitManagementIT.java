@@ -36,6 +36,11 @@ class RabbitManagementIT {
                 () ->
                     assertThat(management.queue(admin, queue).orElseThrow().ready()).isEqualTo(2));
         assertThat(management.queue(admin, LocalRabbit.uniqueQueue("missing"))).isEmpty();
+        var listed = management.queues(admin);
+        assertThat(listed).doesNotContainKey(LocalRabbit.uniqueQueue("missing"));
+        assertThat(listed.get(queue))
+            .satisfies(stats -> assertThat(stats.ready()).isEqualTo(2))
+            .satisfies(stats -> assertThat(stats.unacknowledged()).isZero());
       } finally {
         connections.withChannel(admin, c -> c.queueDelete(queue));
       }
