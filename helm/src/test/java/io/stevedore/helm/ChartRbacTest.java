@@ -67,6 +67,8 @@ class ChartRbacTest {
       expected.addAll(permissions("stevedore.io", kind + "/status", "get", "update", "patch"));
       expected.addAll(permissions("stevedore.io", kind + "/finalizers", "update"));
     }
+    // Finished Promotions are deleted once their ttlSecondsAfterFinished is up.
+    expected.addAll(permissions("stevedore.io", "promotions", "delete"));
     expected.addAll(permissions("apps", "deployments", CRUD.toArray(String[]::new)));
     for (String owned : List.of("configmaps", "services", "secrets")) {
       expected.addAll(permissions("", owned, CRUD.toArray(String[]::new)));

@@ -20,6 +20,7 @@ import io.stevedore.operator.promotion.PromotionStateMachine.Transition;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ import java.util.Optional;
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class))
 public class PromotionReconciler implements Reconciler<Promotion> {
+  /** How soon an expired promotion looks again while its Environment's history catches up. */
+  private static final Duration HISTORY_WAIT = Duration.ofSeconds(1);
+
   private final StatusReporter status;
   private final HealthObserver health;
   private final Clock clock;
@@ -54,7 +58,7 @@ public class PromotionReconciler implements Reconciler<Promotion> {
   @Override
   public UpdateControl<Promotion> reconcile(Promotion promotion, Context<Promotion> context) {
     if (PromotionQueue.isFinal(promotion)) {
-      return UpdateControl.noUpdate();
+      return expire(promotion, context);
     }
     var releases = new EnvironmentReleases(context.getClient());
     String namespace = promotion.getMetadata().getNamespace();
@@ -107,7 +111,44 @@ public class PromotionReconciler implements Reconciler<Promotion> {
                   promotion.getMetadata().getGeneration(),
                   clock.instant());
             });
-    return transition.requeue() == null ? control : control.rescheduleAfter(transition.requeue());
+    Duration requeue =
+        transition.phase().isFinal() && promotion.getSpec().getTtlSecondsAfterFinished() != null
+            ? Duration.ofSeconds(promotion.getSpec().getTtlSecondsAfterFinished())
+            : transition.requeue();
+    return requeue == null ? control : control.rescheduleAfter(requeue);
+  }
+
+  /** A finished promotion is left alone, or deleted once its ttlSecondsAfterFinished is up. */
+  private UpdateControl<Promotion> expire(Promotion promotion, Context<Promotion> context) {
+    var deleteIn = PromotionExpiry.deleteIn(promotion, clock.instant());
+    if (deleteIn.isEmpty()) {
+      return UpdateControl.noUpdate();
+    }
+    if (!deleteIn.get().isNegative() && !deleteIn.get().isZero()) {
+      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(deleteIn.get());
+    }
+    var target =
+        PromotionEventSources.environments(promotion, context)
+            .get(promotion.getSpec().getEnvironment());
+    if (!PromotionExpiry.recorded(promotion, target)) {
+      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(HISTORY_WAIT);
+    }
+    context.getClient().resource(promotion).delete();
+    if (target != null) {
+      status
+          .events()
+          .normal(
+              target,
+              "PromotionExpired",
+              "Promotion "
+                  + promotion.getMetadata().getName()
+                  + " ("
+                  + promotion.getStatus().getPhase()
+                  + ") deleted "
+                  + promotion.getSpec().getTtlSecondsAfterFinished()
+                  + " s after it finished (ttlSecondsAfterFinished)");
+    }
+    return UpdateControl.noUpdate();
   }
 
   @Override

@@ -124,4 +124,36 @@ class PromotionReconcilerTest {
               assertThat(top.getOutcome()).isEqualTo(ReleaseOutcome.RolledOut);
             });
   }
+
+  @Test
+  void aFinishedPromotionWithATtlIsDeletedAndTheHistoryKeepsItsRecord() {
+    String ns = harness.newNamespace();
+    var staging = Fixtures.environment(ns, "staging");
+    staging.getSpec().setPromotion(PromotionTesting.quickPolicy(null));
+    harness.create(staging);
+    harness.awaitReady(Environment.class, ns, "staging", true, "Available");
+    var promotion = Fixtures.promotion(ns, "short-lived", "staging", Fixtures.release("1.1.0"));
+    promotion.getSpec().setTtlSecondsAfterFinished(1);
+    harness.create(promotion);
+
+    t.awaitPhase(ns, "short-lived", PromotionPhase.Succeeded);
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        harness
+                            .client()
+                            .resources(Promotion.class)
+                            .inNamespace(ns)
+                            .withName("short-lived")
+                            .get())
+                    .isNull());
+    eventually()
+        .untilAsserted(
+            () -> assertThat(t.hasEvent(ns, "staging", "PromotionExpired", "Normal")).isTrue());
+    var top = t.environment(ns, "staging").getStatus().getHistory().get(0);
+    assertThat(top.getPromotion()).isEqualTo("short-lived");
+    assertThat(top.getOutcome()).isEqualTo(ReleaseOutcome.Succeeded);
+  }
 }

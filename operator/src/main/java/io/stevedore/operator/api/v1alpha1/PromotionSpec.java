@@ -1,5 +1,6 @@
 package io.stevedore.operator.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -29,6 +30,14 @@ public class PromotionSpec {
   @Pattern(Dns1123.LABEL)
   private String fromEnvironment;
 
+  /**
+   * Seconds after the promotion finishes (Succeeded, RolledBack or Failed) before the operator
+   * deletes it, like a Job's ttlSecondsAfterFinished; the Environment's history keeps the record.
+   * Unset: kept until deleted.
+   */
+  @Min(0)
+  private Integer ttlSecondsAfterFinished;
+
   public String getEnvironment() {
     return environment;
   }
@@ -51,5 +60,13 @@ public class PromotionSpec {
 
   public void setFromEnvironment(String fromEnvironment) {
     this.fromEnvironment = fromEnvironment;
+  }
+
+  public Integer getTtlSecondsAfterFinished() {
+    return ttlSecondsAfterFinished;
+  }
+
+  public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
+    this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
   }
 }
