@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * How many more pods of a template the namespace's ResourceQuotas admit: for every quota and every
  * resource it limits (pods, count/pods, requests.*, limits.*, and bare cpu/memory as requests),
- * (hard − used) ÷ what one pod takes. Quotas with scopes, and resources the pod does not use, do
- * not limit it.
+ * (hard − used) ÷ what one pod takes. Quotas whose scopes do not cover the pod, and resources the
+ * pod does not use, do not limit it.
  */
 public final class QuotaLimits {
   private QuotaLimits() {}
@@ -24,10 +24,7 @@ public final class QuotaLimits {
     QuotaHeadroom tightest = null;
     for (ResourceQuota quota : quotas) {
       var spec = quota.getSpec();
-      if (spec == null
-          || spec.getHard() == null
-          || (spec.getScopes() != null && !spec.getScopes().isEmpty())
-          || spec.getScopeSelector() != null) {
+      if (spec == null || spec.getHard() == null || !QuotaScopes.cover(spec, pod)) {
         continue;
       }
       Map<String, Quantity> used =

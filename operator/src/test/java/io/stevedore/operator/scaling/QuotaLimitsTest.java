@@ -63,6 +63,19 @@ class QuotaLimitsTest {
     assertThat(QuotaLimits.headroom(List.of(services, scoped), pod)).isEmpty();
   }
 
+  @Test
+  void aQuotaWhoseScopesCoverThePodLimitsIt() {
+    var notBestEffort =
+        new ResourceQuotaBuilder(quota("burstable", Map.of("pods", "5"), Map.of("pods", "4")))
+            .editSpec()
+            .withScopes("NotBestEffort", "NotTerminating")
+            .endSpec()
+            .build();
+
+    assertThat(QuotaLimits.headroom(List.of(notBestEffort), pod))
+        .contains(new QuotaHeadroom(1, "burstable", "pods"));
+  }
+
   private static ResourceQuota quota(
       String name, Map<String, String> hard, Map<String, String> used) {
     var builder =
