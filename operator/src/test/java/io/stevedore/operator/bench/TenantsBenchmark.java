@@ -76,51 +76,61 @@ public final class TenantsBenchmark implements OperatorBenchmark {
       Map<String, Long> ready,
       CountDownLatch allReady)
       throws Exception {
+    // Cleaned up once the operator has stopped: while it runs, it repairs what is deleted.
+    try {
+      return provision(services, ns, count, rate, created, ready, allReady);
+    } finally {
+      services.deleteBrokerObjects(List.of(ns));
+    }
+  }
+
+  private static String provision(
+      PlatformServices services,
+      String ns,
+      int count,
+      int rate,
+      Map<String, Long> created,
+      Map<String, Long> ready,
+      CountDownLatch allReady)
+      throws Exception {
     try (var kubernetes = EmbeddedKubernetes.start(0);
         var deployments = new SimulatedDeploymentController(kubernetes.client());
         var operator =
             StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("bench"))) {
       var client = kubernetes.client();
       kubernetes.createNamespace(ns);
-      try {
-        services.secrets(ns, "staging").forEach(s -> client.resource(s).create());
-        client.resource(services.environment(ns, "staging")).create();
-        client.resource(Fixtures.workerPool(ns, "standard", "staging", "standard")).create();
-        // Tenants sign up on a running platform: its bring-up is not their time-to-Ready.
-        EnvironmentReady.await(client, ns, "staging");
-        var watch =
-            client
-                .resources(Tenant.class)
-                .inNamespace(ns)
-                .inform(readyRecorder(ready, allReady), 0);
-        long start = System.nanoTime();
-        apply(client, ns, count, rate, created);
-        boolean done = allReady.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        double totalSeconds = (System.nanoTime() - start) / 1e9;
-        watch.close();
-        if (!done) {
-          throw new IllegalStateException(
-              ready.size() + " of " + count + " tenants Ready after " + TIMEOUT);
-        }
-        waits.forEach((why, n) -> System.err.println("not Ready on the way (" + n + "x): " + why));
-        printSteps(operator.meters());
-        Map<String, Long> toReady = new java.util.HashMap<>();
-        created.forEach((name, at) -> toReady.put(name, (ready.get(name) - at) / 1_000_000));
-        printByArrival(created, toReady, start);
-        List<Long> millis = new ArrayList<>(toReady.values());
-        Collections.sort(millis);
-        return String.format(
-            Locale.ROOT,
-            "RESULT tenants %d ms p50=%d total_s=%.1f tenants=%d rate=%s max=%d",
-            percentile(millis, 0.95),
-            percentile(millis, 0.50),
-            totalSeconds,
-            count,
-            rate == 0 ? "burst" : rate + "/s",
-            millis.get(millis.size() - 1));
-      } finally {
-        services.deleteBrokerObjects(List.of(ns));
+      services.secrets(ns, "staging").forEach(s -> client.resource(s).create());
+      client.resource(services.environment(ns, "staging")).create();
+      client.resource(Fixtures.workerPool(ns, "standard", "staging", "standard")).create();
+      // Tenants sign up on a running platform: its bring-up is not their time-to-Ready.
+      EnvironmentReady.await(client, ns, "staging");
+      var watch =
+          client.resources(Tenant.class).inNamespace(ns).inform(readyRecorder(ready, allReady), 0);
+      long start = System.nanoTime();
+      apply(client, ns, count, rate, created);
+      boolean done = allReady.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      double totalSeconds = (System.nanoTime() - start) / 1e9;
+      watch.close();
+      if (!done) {
+        throw new IllegalStateException(
+            ready.size() + " of " + count + " tenants Ready after " + TIMEOUT);
       }
+      waits.forEach((why, n) -> System.err.println("not Ready on the way (" + n + "x): " + why));
+      printSteps(operator.meters());
+      Map<String, Long> toReady = new java.util.HashMap<>();
+      created.forEach((name, at) -> toReady.put(name, (ready.get(name) - at) / 1_000_000));
+      printByArrival(created, toReady, start);
+      List<Long> millis = new ArrayList<>(toReady.values());
+      Collections.sort(millis);
+      return String.format(
+          Locale.ROOT,
+          "RESULT tenants %d ms p50=%d total_s=%.1f tenants=%d rate=%s max=%d",
+          percentile(millis, 0.95),
+          percentile(millis, 0.50),
+          totalSeconds,
+          count,
+          rate == 0 ? "burst" : rate + "/s",
+          millis.get(millis.size() - 1));
     }
   }
 

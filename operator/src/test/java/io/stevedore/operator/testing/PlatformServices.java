@@ -186,7 +186,8 @@ public final class PlatformServices implements AutoCloseable {
         }
       }
       for (String user : users) {
-        if (user.startsWith(prefix)) {
+        // Tenant users, and the tenants baseline's users (named `<namespace>/<tenant>`).
+        if (user.startsWith(prefix) || user.startsWith(namespace + "/")) {
           HTTP.send(
               HttpRequest.newBuilder(
                       URI.create(
