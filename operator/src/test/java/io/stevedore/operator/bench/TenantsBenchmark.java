@@ -44,7 +44,12 @@ public final class TenantsBenchmark implements OperatorBenchmark {
     var allReady = new CountDownLatch(count);
     try (var services = new PlatformServices()) {
       var baseline = baseline(services, ns + "-base", count, rate);
-      return operator(services, ns, count, rate, created, ready, allReady) + baseline;
+      try {
+        return operator(services, ns, count, rate, created, ready, allReady) + baseline;
+      } finally {
+        // Once the operator has stopped: while it runs, it repairs what is deleted.
+        services.deleteBrokerObjects(List.of(ns));
+      }
     }
   }
 
@@ -68,23 +73,6 @@ public final class TenantsBenchmark implements OperatorBenchmark {
   }
 
   private static String operator(
-      PlatformServices services,
-      String ns,
-      int count,
-      int rate,
-      Map<String, Long> created,
-      Map<String, Long> ready,
-      CountDownLatch allReady)
-      throws Exception {
-    // Cleaned up once the operator has stopped: while it runs, it repairs what is deleted.
-    try {
-      return provision(services, ns, count, rate, created, ready, allReady);
-    } finally {
-      services.deleteBrokerObjects(List.of(ns));
-    }
-  }
-
-  private static String provision(
       PlatformServices services,
       String ns,
       int count,

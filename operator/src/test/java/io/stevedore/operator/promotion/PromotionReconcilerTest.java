@@ -138,17 +138,7 @@ class PromotionReconcilerTest {
 
     t.awaitPhase(ns, "short-lived", PromotionPhase.Succeeded);
 
-    eventually()
-        .untilAsserted(
-            () ->
-                assertThat(
-                        harness
-                            .client()
-                            .resources(Promotion.class)
-                            .inNamespace(ns)
-                            .withName("short-lived")
-                            .get())
-                    .isNull());
+    eventually().untilAsserted(() -> assertThat(t.promotion(ns, "short-lived")).isNull());
     eventually()
         .untilAsserted(
             () -> assertThat(t.hasEvent(ns, "staging", "PromotionExpired", "Normal")).isTrue());
