@@ -39,8 +39,19 @@ class PlatformDeploymentsIT {
 
   @Test
   void ingestAndWorkerDeploymentsRunTheRuntimeAndCarryATenantsEventsToItsTable() throws Exception {
-    try (var services = new PlatformServices();
-        var kubernetes = EmbeddedKubernetes.start(0);
+    try (var services = new PlatformServices()) {
+      try {
+        carryATenantsEventThroughThePlatform(services);
+      } finally {
+        // Once the operator has stopped: while it runs, it repairs what is deleted.
+        services.deleteBrokerObjects(List.of(NS));
+      }
+    }
+  }
+
+  private static void carryATenantsEventThroughThePlatform(PlatformServices services)
+      throws Exception {
+    try (var kubernetes = EmbeddedKubernetes.start(0);
         var kubelet = new LocalKubelet(kubernetes.client(), settings(services));
         var operator =
             StevedoreOperator.start(
@@ -57,111 +68,104 @@ class PlatformDeploymentsIT {
       client.resource(environment).create();
       client.resource(Fixtures.workerPool(NS, "standard", "local", "standard")).create();
       client.resource(Fixtures.tenant(NS, "acme", "local", "standard", "standard")).create();
-      try {
-        // Ready now means: the runtime processes passed their real readiness probes.
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .ignoreExceptions()
-            .untilAsserted(
-                () -> {
-                  assertThat(
-                          ready(
-                              client
-                                  .resources(Environment.class)
-                                  .inNamespace(NS)
-                                  .withName("local")
-                                  .get()
-                                  .getStatus()
-                                  .getConditions()))
-                      .isTrue();
-                  assertThat(
-                          ready(
-                              client
-                                  .resources(WorkerPool.class)
-                                  .inNamespace(NS)
-                                  .withName("standard")
-                                  .get()
-                                  .getStatus()
-                                  .getConditions()))
-                      .isTrue();
-                  assertThat(
-                          ready(
-                              client
-                                  .resources(Tenant.class)
-                                  .inNamespace(NS)
-                                  .withName("acme")
-                                  .get()
-                                  .getStatus()
-                                  .getConditions()))
-                      .isTrue();
-                });
-        String apiKey =
-            new String(
-                Base64.getDecoder()
-                    .decode(
-                        client
-                            .secrets()
-                            .inNamespace(NS)
-                            .withName("tenant-acme")
-                            .get()
-                            .getData()
-                            .get("apiKey")),
-                StandardCharsets.UTF_8);
-        int ingestPort = kubelet.httpPorts(NS, "local-ingest").get(0);
-        String body =
-            """
-            {"events":[{"deviceId":"truck-7","eventId":"e-1","timestamp":"%s","type":"location","payload":{"latitude":52.37,"longitude":4.89}}]}
-            """
-                .formatted(Instant.now().minusSeconds(5));
-
-        // The tenant directory reaches ingest through the mounted Secret, refreshed in place.
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .untilAsserted(
-                () -> assertThat(post(ingestPort, apiKey, body).statusCode()).isEqualTo(202));
-
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .untilAsserted(
-                () -> {
-                  var page =
-                      get(
-                          ingestPort,
-                          apiKey,
-                          "/v1/devices/truck-7/events?from=2020-01-01T00:00:00Z");
-                  assertThat(page.statusCode()).isEqualTo(200);
-                  assertThat(page.body()).contains("\"eventId\":\"e-1\"");
-                });
-
-        // The autoscaler reached the worker's pod and measured its throughput from it: a capacity
-        // sample needs 50 ms of the worker's busy time, so keep it busy until then.
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .untilAsserted(
-                () -> {
-                  assertThat(post(ingestPort, apiKey, batch(100)).statusCode()).isEqualTo(202);
-                  var scaling =
+      // Ready now means: the runtime processes passed their real readiness probes.
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .ignoreExceptions()
+          .untilAsserted(
+              () -> {
+                assertThat(
+                        ready(
+                            client
+                                .resources(Environment.class)
+                                .inNamespace(NS)
+                                .withName("local")
+                                .get()
+                                .getStatus()
+                                .getConditions()))
+                    .isTrue();
+                assertThat(
+                        ready(
+                            client
+                                .resources(WorkerPool.class)
+                                .inNamespace(NS)
+                                .withName("standard")
+                                .get()
+                                .getStatus()
+                                .getConditions()))
+                    .isTrue();
+                assertThat(
+                        ready(
+                            client
+                                .resources(Tenant.class)
+                                .inNamespace(NS)
+                                .withName("acme")
+                                .get()
+                                .getStatus()
+                                .getConditions()))
+                    .isTrue();
+              });
+      String apiKey =
+          new String(
+              Base64.getDecoder()
+                  .decode(
                       client
-                          .resources(WorkerPool.class)
+                          .secrets()
                           .inNamespace(NS)
-                          .withName("standard")
+                          .withName("tenant-acme")
                           .get()
-                          .getStatus()
-                          .getScaling();
-                  assertThat(scaling.getThroughputSource()).isEqualTo("Measured");
-                });
-        assertThat(
-                client
-                    .pods()
-                    .inNamespace(NS)
-                    .withLabel("stevedore.io/worker-pool", "standard")
-                    .list()
-                    .getItems())
-            .singleElement()
-            .satisfies(pod -> assertThat(pod.getStatus().getPodIP()).isEqualTo("127.0.0.1"));
-      } finally {
-        services.deleteBrokerObjects(List.of(NS));
-      }
+                          .getData()
+                          .get("apiKey")),
+              StandardCharsets.UTF_8);
+      int ingestPort = kubelet.httpPorts(NS, "local-ingest").get(0);
+      String body =
+          """
+          {"events":[{"deviceId":"truck-7","eventId":"e-1","timestamp":"%s","type":"location","payload":{"latitude":52.37,"longitude":4.89}}]}
+          """
+              .formatted(Instant.now().minusSeconds(5));
+
+      // The tenant directory reaches ingest through the mounted Secret, refreshed in place.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(post(ingestPort, apiKey, body).statusCode()).isEqualTo(202));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                var page =
+                    get(ingestPort, apiKey, "/v1/devices/truck-7/events?from=2020-01-01T00:00:00Z");
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("\"eventId\":\"e-1\"");
+              });
+
+      // The autoscaler reached the worker's pod and measured its throughput from it: a capacity
+      // sample needs 50 ms of the worker's busy time, so keep it busy until then.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(post(ingestPort, apiKey, batch(100)).statusCode()).isEqualTo(202);
+                var scaling =
+                    client
+                        .resources(WorkerPool.class)
+                        .inNamespace(NS)
+                        .withName("standard")
+                        .get()
+                        .getStatus()
+                        .getScaling();
+                assertThat(scaling.getThroughputSource()).isEqualTo("Measured");
+              });
+      assertThat(
+              client
+                  .pods()
+                  .inNamespace(NS)
+                  .withLabel("stevedore.io/worker-pool", "standard")
+                  .list()
+                  .getItems())
+          .singleElement()
+          .satisfies(pod -> assertThat(pod.getStatus().getPodIP()).isEqualTo("127.0.0.1"));
     }
   }
 
