@@ -7,7 +7,7 @@ import io.stevedore.operator.api.v1alpha1.PromotionPhase;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.api.v1alpha1.ReleaseHistoryEntry;
 import io.stevedore.operator.api.v1alpha1.ReleaseOutcome;
-import io.stevedore.operator.promotion.ReleaseClaim;
+import io.stevedore.operator.release.ReleaseClaim;
 import io.stevedore.operator.status.Conditions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -10,7 +10,7 @@ import io.stevedore.operator.api.v1alpha1.PromotionStatus;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.api.v1alpha1.ReleaseHistoryEntry;
 import io.stevedore.operator.api.v1alpha1.ReleaseOutcome;
-import io.stevedore.operator.promotion.ReleaseClaim;
+import io.stevedore.operator.release.ReleaseClaim;
 import io.stevedore.operator.testing.Fixtures;
 import java.time.Instant;
 import java.util.HashMap;

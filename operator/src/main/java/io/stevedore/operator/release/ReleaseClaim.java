@@ -1,4 +1,4 @@
-package io.stevedore.operator.promotion;
+package io.stevedore.operator.release;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.stevedore.operator.api.v1alpha1.Release;

@@ -1,4 +1,4 @@
-package io.stevedore.operator.promotion;
+package io.stevedore.operator.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.stevedore.operator.promotion;
+package io.stevedore.operator.release;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
