@@ -43,6 +43,9 @@ class ReleaseHistoryTest {
     assertThat(top().getPromotion()).isNull();
     assertThat(top().getFinishedAt()).isEqualTo(T.plusSeconds(5).toString());
     assertThat(status.getLastGoodRelease().sameAs(V14)).isTrue();
+    assertThat(status.getLastGoodRelease())
+        .as("a plain release, without the history entry's fields")
+        .isExactlyInstanceOf(Release.class);
     assertThat(status.getRelease()).isEqualTo("1.4.0");
     assertThat(status.getReleaseImage()).isEqualTo(V14.getImage());
     assertThat(status.getReleaseSince()).isEqualTo(T.plusSeconds(5).toString());
