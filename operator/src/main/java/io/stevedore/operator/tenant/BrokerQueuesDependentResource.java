@@ -78,8 +78,7 @@ class BrokerQueuesDependentResource
   @Override
   public ProvisioningCondition reconciled(TenantScope scope) {
     var queues = scope.names.queues();
-    String where =
-        scope.onRabbit() ? "RabbitMQ vhost " + call(() -> scope.rabbit().vhost()) : "SQS";
+    String where = scope.onRabbit() ? "RabbitMQ vhost " + scope.vhost() : "SQS";
     String which =
         scope.onRabbit()
             ? queues.main()

@@ -65,7 +65,7 @@ class BrokerUserDependentResource
   @Override
   protected BrokerUsers desired(Tenant tenant, Context<Tenant> context) {
     TenantScope scope = TenantScope.of(context);
-    return desired(scope, call(() -> scope.rabbit().vhost()));
+    return desired(scope, scope.vhost());
   }
 
   /** The users the credentials name, and (after a rotation) the slot users to revoke (pure). */

@@ -74,6 +74,12 @@ final class TenantScope {
         && !rabbitSpec.getManagementUrl().isBlank();
   }
 
+  /** The RabbitMQ virtual host of the tenants' queues. */
+  String vhost() {
+    var rabbit = environment.getSpec().getBroker().getRabbitmq();
+    return rabbit == null || rabbit.getVhost() == null ? "/" : rabbit.getVhost();
+  }
+
   /** Whether the Environment gives every tenant a namespace of its own. */
   boolean isolated() {
     return TenantIsolation.enabled(environment);

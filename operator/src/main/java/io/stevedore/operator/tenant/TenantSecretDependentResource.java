@@ -53,10 +53,7 @@ class TenantSecretDependentResource extends OwnedDependentResource<Secret, Tenan
     TenantScope scope = TenantScope.of(context);
     var rabbit = scope.environment.getSpec().getBroker().getRabbitmq();
     var login =
-        scope.brokerUsers()
-            ? new TenantSecret.BrokerLogin(
-                rabbit.getUrl(), rabbit.getVhost() == null ? "/" : rabbit.getVhost())
-            : null;
+        scope.brokerUsers() ? new TenantSecret.BrokerLogin(rabbit.getUrl(), scope.vhost()) : null;
     var desired =
         TenantSecret.desired(
             tenant,
