@@ -17,22 +17,17 @@ import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.ManualClock;
 import io.stevedore.operator.testing.TcpProxy;
-import java.net.URI;
+import io.stevedore.sandbox.aws.LocalSqs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Health measured from the real services: RabbitMQ's and SQS's dead-letter queues, pods' metrics.
@@ -128,22 +123,15 @@ class HealthObserverIT {
 
   @Test
   void deadLetterGrowthIsMeasuredOnSqs() {
-    var server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-    int port = server.waitUntilStarted().localAddress().getPort();
-    try (var sqs =
-        SqsClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build()) {
+    try (var localSqs = LocalSqs.start()) {
+      var sqs = localSqs.client();
       var environment = Fixtures.environment(ns, "sqs");
       var broker = environment.getSpec().getBroker();
       broker.setType(BrokerType.SQS);
       broker.setRabbitmq(null);
       var sqsSpec = new SqsSpec();
       sqsSpec.setRegion("eu-west-1");
-      sqsSpec.setEndpoint("http://127.0.0.1:" + port);
+      sqsSpec.setEndpoint(localSqs.endpoint());
       broker.setSqs(sqsSpec);
       kubernetes.createNamespace(ns);
       tenant("acme", "sqs");
@@ -164,8 +152,6 @@ class HealthObserverIT {
 
       assertThat(reading.unavailable()).isNull();
       assertThat(reading.increase()).isEqualTo(3);
-    } finally {
-      server.stopAndWait();
     }
   }
 
