@@ -2,7 +2,11 @@ package io.stevedore.operator.sandbox;
 
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.kube.PodAddresses;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.cluster.LocalKubelet;
+import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +52,7 @@ public final class Sandbox {
     }
     PrintStream out = System.out;
     try (var services = SandboxPlatform.start();
-        var kubernetes = EmbeddedKubernetes.start(port);
+        var kubernetes = EmbeddedKubernetes.start(port, ShippedManifests.crds());
         var simulator = simulated ? new SimulatedDeploymentController(kubernetes.client()) : null;
         var kubelet =
             simulated
@@ -59,7 +63,7 @@ public final class Sandbox {
                 kubernetes.client(),
                 OperatorSettings.embedded("sandbox"),
                 // The autoscaler reads in-flight work from pods at the ports the kubelet gave them.
-                kubelet == null ? PodAddresses.CLUSTER : kubelet.podAddresses());
+                kubelet == null ? PodAddresses.CLUSTER : kubelet::managementAddress);
         var kubeconfig =
             SandboxKubeconfig.write(
                 kubeconfigFile, kubernetes.url(), ExampleResources.namespace())) {

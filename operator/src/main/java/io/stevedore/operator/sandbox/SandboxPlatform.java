@@ -8,7 +8,9 @@ import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.broker.BrokerException;
 import io.stevedore.operator.broker.RabbitEndpoint;
 import io.stevedore.operator.broker.RabbitManagement;
+import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.storage.MySqlEndpoint;
+import io.stevedore.sandbox.cluster.LocalKubelet;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -144,6 +146,7 @@ public final class SandboxPlatform implements AutoCloseable {
   /** How the sandbox's kubelet runs platform pods: the runtime jar, small JVMs, local AWS keys. */
   public LocalKubelet.Settings kubeletSettings(Path runtimeJar) throws Exception {
     return new LocalKubelet.Settings(
+        Map.of(Labels.PART_OF, "stevedore"),
         runtimeJar,
         Files.createTempDirectory("stevedore-sandbox-pods"),
         MAX_PODS_PER_DEPLOYMENT,

@@ -9,15 +9,16 @@ import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.HealthGates;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.SqsSpec;
 import io.stevedore.operator.broker.LocalRabbit;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.platform.PlatformClients;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.ManualClock;
 import io.stevedore.operator.testing.TcpProxy;
 import io.stevedore.sandbox.aws.LocalSqs;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class HealthObserverIT {
   static void api() {
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    kubernetes = EmbeddedKubernetes.start(0);
+    kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
   }
 
   @AfterAll
