@@ -1,4 +1,4 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.sandbox;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;

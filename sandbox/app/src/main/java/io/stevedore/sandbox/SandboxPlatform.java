@@ -1,7 +1,5 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.sandbox;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.stevedore.operator.api.v1alpha1.Environment;
@@ -10,8 +8,9 @@ import io.stevedore.operator.broker.RabbitEndpoint;
 import io.stevedore.operator.broker.RabbitManagement;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.storage.MySqlEndpoint;
+import io.stevedore.sandbox.aws.LocalAws;
+import io.stevedore.sandbox.aws.LocalDynamoDb;
 import io.stevedore.sandbox.cluster.LocalKubelet;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ public final class SandboxPlatform implements AutoCloseable {
   static final String MYSQL_SERVER = "jdbc:mysql://127.0.0.1:3306/";
   static final String MYSQL_USER = "stevedore";
   static final String MYSQL_PASSWORD = "stevedore";
-  static final String AWS_REGION = "eu-west-1";
+  static final String AWS_REGION = LocalAws.REGION.id();
 
   /**
    * This machine's "node capacity" per Deployment: pods beyond it stay pending, as on a full node.
@@ -46,8 +45,7 @@ public final class SandboxPlatform implements AutoCloseable {
   private final RabbitManagement management = new RabbitManagement();
   private final String vhost = "stevedore-sandbox-" + id;
   private final String database = "stevedore_sandbox_" + id;
-  private final DynamoDBProxyServer dynamo;
-  private final int dynamoPort;
+  private final LocalDynamoDb dynamo;
 
   private SandboxPlatform() throws Exception {
     try {
@@ -69,18 +67,8 @@ public final class SandboxPlatform implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    try (var socket = new ServerSocket(0)) {
-      dynamoPort = socket.getLocalPort();
-    }
-    dynamo =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {
-              "-inMemory", "-sharedDb", "-port", String.valueOf(dynamoPort), "-disableTelemetry"
-            });
-    dynamo.start();
-    // The operator's AWS clients use the default credential chain; DynamoDB Local takes any key.
-    System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "sandbox"));
-    System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "sandbox"));
+    // The operator's AWS clients use the default credential chain: LocalDynamoDb offers keys.
+    dynamo = LocalDynamoDb.start();
   }
 
   /** Starts DynamoDB Local and makes this sandbox's vhost and database. */
@@ -89,7 +77,7 @@ public final class SandboxPlatform implements AutoCloseable {
   }
 
   public String dynamoEndpoint() {
-    return "http://127.0.0.1:" + dynamoPort;
+    return dynamo.endpoint();
   }
 
   public String vhost() {
@@ -160,8 +148,8 @@ public final class SandboxPlatform implements AutoCloseable {
   @Override
   public void close() {
     try {
-      dynamo.stop();
-    } catch (Exception e) {
+      dynamo.close();
+    } catch (RuntimeException e) {
       System.err.println("Could not stop DynamoDB Local: " + e.getMessage());
     }
     try {

@@ -1,8 +1,9 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.operator.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import java.util.List;
 
 /** The example resources, parsed without an API server, for tests that check what they say. */
@@ -11,13 +12,13 @@ public final class ParsedExamples {
 
   private ParsedExamples() {}
 
-  /** Every example object as {@link ExampleResources#load} returns it. */
+  /** Every example object as {@link ShippedManifests#examples} returns it. */
   public static synchronized List<HasMetadata> all() {
     if (all == null) {
       // Loading only parses; the unreachable master URL proves no request is made.
       var config = new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").build();
       try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
-        all = List.copyOf(ExampleResources.load(client));
+        all = List.copyOf(ShippedManifests.examples(client));
       }
     }
     return all;

@@ -1,4 +1,4 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class SandboxTest {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       exit =
-          Sandbox.main(
+          Sandbox.run(
               new String[] {
                 "--once",
                 "--timeout",
@@ -54,6 +54,6 @@ class SandboxTest {
 
   @Test
   void unknownOptionIsAUsageError() throws Exception {
-    assertThat(Sandbox.main(new String[] {"--bogus"})).isEqualTo(2);
+    assertThat(Sandbox.run(new String[] {"--bogus"})).isEqualTo(2);
   }
 }

@@ -1,4 +1,4 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,17 +6,20 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.environment.EnvironmentValidation;
 import io.stevedore.operator.kube.LabelSelectors;
+import io.stevedore.operator.testing.ParsedExamples;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class ExampleResourcesTest {
+/** What the examples in crds/examples say, as the operator's jar ships them. */
+class ShippedExamplesTest {
 
   @Test
   void examplesAreOneEnvironmentTwoPoolsThreeTenantsAndTwoSecrets() {
@@ -31,7 +34,7 @@ class ExampleResourcesTest {
 
   @Test
   void everyExampleIsInTheKustomizationNamespace() {
-    assertThat(ExampleResources.namespace()).isEqualTo("stevedore-staging");
+    assertThat(ShippedManifests.examplesNamespace()).isEqualTo("stevedore-staging");
     assertThat(ParsedExamples.all())
         .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("stevedore-staging"));
   }

@@ -1,4 +1,4 @@
-package io.stevedore.operator.sandbox;
+package io.stevedore.sandbox;
 
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * `stevedore sandbox`: an embedded Kubernetes API with the CRDs, the operator, the example
- * resources and a live table of their conditions.
+ * `./stevedore sandbox`: an embedded Kubernetes API with the CRDs, the operator, the example
+ * resources pointed at this machine's services, the platform's pods as local processes, and a live
+ * table of their conditions.
  */
 public final class Sandbox {
   private static final Duration POLL = Duration.ofMillis(250);
@@ -24,8 +25,12 @@ public final class Sandbox {
 
   private Sandbox() {}
 
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
   /** Runs the sandbox; returns the process exit code. */
-  public static int main(String[] args) throws Exception {
+  public static int run(String[] args) throws Exception {
     boolean once = false;
     boolean simulated = false;
     Duration timeout = null;
