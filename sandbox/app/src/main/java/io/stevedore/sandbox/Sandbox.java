@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * `./stevedore sandbox`: an embedded Kubernetes API with the CRDs, the operator, the example
@@ -22,6 +21,9 @@ import java.util.concurrent.CountDownLatch;
 public final class Sandbox {
   private static final Duration POLL = Duration.ofMillis(250);
   private static final Duration REFRESH = Duration.ofSeconds(2);
+
+  /** Where each run records what it made (see {@link RunRecord}). */
+  private static final Path RUNS = Path.of(".sandbox", "runs");
 
   private Sandbox() {}
 
@@ -56,23 +58,30 @@ public final class Sandbox {
       timeout = Duration.ofSeconds(simulated ? 60 : 240);
     }
     PrintStream out = System.out;
-    try (var services = SandboxPlatform.start();
-        var kubernetes = EmbeddedKubernetes.start(port, ShippedManifests.crds());
-        var simulator = simulated ? new SimulatedDeploymentController(kubernetes.client()) : null;
-        var kubelet =
-            simulated
-                ? null
-                : new LocalKubelet(kubernetes.client(), services.kubeletSettings(runtimeJar));
-        var operator =
-            StevedoreOperator.start(
-                kubernetes.client(),
-                OperatorSettings.embedded("sandbox"),
-                // The autoscaler reads in-flight work from pods at the ports the kubelet gave them.
-                kubelet == null ? PodAddresses.CLUSTER : kubelet::managementAddress);
-        var kubeconfig =
-            SandboxKubeconfig.write(
-                kubeconfigFile, kubernetes.url(), ExampleResources.namespace())) {
+    Leftovers.removeAll(RUNS, out);
+    try (var run = RunResources.closedOnShutdown()) {
+      // Recorded before anything is made, so that a next run can remove it if this one is killed.
+      var record = run.add(RunRecord.begin(RUNS));
+      var services = run.add(SandboxPlatform.start(record));
+      var kubernetes = run.add(EmbeddedKubernetes.start(port, ShippedManifests.crds()));
+      LocalKubelet kubelet = null;
+      if (simulated) {
+        run.add(new SimulatedDeploymentController(kubernetes.client()));
+      } else {
+        kubelet =
+            run.add(
+                new LocalKubelet(
+                    kubernetes.client(), services.kubeletSettings(runtimeJar), record));
+      }
+      run.add(
+          StevedoreOperator.start(
+              kubernetes.client(),
+              OperatorSettings.embedded("sandbox"),
+              // The autoscaler reads in-flight work from pods at the ports the kubelet gave them.
+              kubelet == null ? PodAddresses.CLUSTER : kubelet::managementAddress));
       String namespace = ExampleResources.namespace();
+      var kubeconfig =
+          run.add(SandboxKubeconfig.write(kubeconfigFile, kubernetes.url(), namespace));
       kubernetes.createNamespace(namespace);
       var applied = ExampleResources.apply(kubernetes.client(), services::localize);
       out.printf(
@@ -93,7 +102,7 @@ public final class Sandbox {
           kubeconfig.file());
       return once
           ? waitUntilReady(kubernetes, namespace, timeout, out)
-          : watchForever(kubernetes, namespace, kubeconfig.file(), out);
+          : watchForever(kubernetes, namespace, kubeconfig.file(), run, out);
     }
   }
 
@@ -122,11 +131,13 @@ public final class Sandbox {
   }
 
   private static int watchForever(
-      EmbeddedKubernetes kubernetes, String namespace, Path kubeconfig, PrintStream out)
+      EmbeddedKubernetes kubernetes,
+      String namespace,
+      Path kubeconfig,
+      RunResources run,
+      PrintStream out)
       throws InterruptedException {
-    var stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-    while (!stop.await(REFRESH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    while (!run.awaitStopping(REFRESH)) {
       var rows = ResourceTable.rows(kubernetes.client(), namespace);
       out.print("\033[H\033[2J");
       out.printf(

@@ -11,21 +11,24 @@ import io.stevedore.operator.storage.MySqlEndpoint;
 import io.stevedore.sandbox.aws.LocalAws;
 import io.stevedore.sandbox.aws.LocalDynamoDb;
 import io.stevedore.sandbox.cluster.LocalKubelet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The platform's services for the sandbox, on this machine: its RabbitMQ and MariaDB (which
- * `./stevedore sandbox` starts) and DynamoDB Local in this process. Each sandbox gets a RabbitMQ
- * vhost and a database of its own, removed when it closes, and the example resources are pointed at
- * them ({@link #localize}) instead of the cluster addresses they name.
+ * `./stevedore sandbox` starts) and DynamoDB Local in this process. Each run gets the RabbitMQ
+ * vhost, database and pods' work directory its {@link RunRecord} names, removed when it closes, and
+ * the example resources are pointed at them ({@link #localize}) instead of the cluster addresses
+ * they name.
  */
 public final class SandboxPlatform implements AutoCloseable {
   static final URI AMQP = URI.create("amqp://127.0.0.1:5672");
@@ -40,16 +43,20 @@ public final class SandboxPlatform implements AutoCloseable {
    */
   static final int MAX_PODS_PER_DEPLOYMENT = 2;
 
-  private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-  private final RabbitEndpoint admin = new RabbitEndpoint(AMQP, "/", "guest", "guest", MANAGEMENT);
-  private final RabbitManagement management = new RabbitManagement();
-  private final String vhost = "stevedore-sandbox-" + id;
-  private final String database = "stevedore_sandbox_" + id;
+  private static final RabbitEndpoint ADMIN =
+      new RabbitEndpoint(AMQP, "/", "guest", "guest", MANAGEMENT);
+
+  private final RunRecord run;
+  private final String vhost;
+  private final String database;
   private final LocalDynamoDb dynamo;
 
-  private SandboxPlatform() throws Exception {
+  private SandboxPlatform(RunRecord run) throws Exception {
+    this.run = run;
+    this.vhost = run.vhost();
+    this.database = run.database();
     try {
-      management.putVhost(admin, vhost, admin.username());
+      new RabbitManagement().putVhost(ADMIN, vhost, ADMIN.username());
     } catch (BrokerException e) {
       throw new IllegalStateException(
           "RabbitMQ with its management API is needed at "
@@ -67,13 +74,14 @@ public final class SandboxPlatform implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+    Files.createDirectories(run.workDirectory());
     // The operator's AWS clients use the default credential chain: LocalDynamoDb offers keys.
     dynamo = LocalDynamoDb.start();
   }
 
-  /** Starts DynamoDB Local and makes this sandbox's vhost and database. */
-  public static SandboxPlatform start() throws Exception {
-    return new SandboxPlatform();
+  /** Starts DynamoDB Local and makes the run's vhost, database and work directory. */
+  public static SandboxPlatform start(RunRecord run) throws Exception {
+    return new SandboxPlatform(run);
   }
 
   public String dynamoEndpoint() {
@@ -132,11 +140,11 @@ public final class SandboxPlatform implements AutoCloseable {
   }
 
   /** How the sandbox's kubelet runs platform pods: the runtime jar, small JVMs, local AWS keys. */
-  public LocalKubelet.Settings kubeletSettings(Path runtimeJar) throws Exception {
+  public LocalKubelet.Settings kubeletSettings(Path runtimeJar) {
     return new LocalKubelet.Settings(
         Map.of(Labels.PART_OF, "stevedore"),
         runtimeJar,
-        Files.createTempDirectory("stevedore-sandbox-pods"),
+        run.workDirectory(),
         MAX_PODS_PER_DEPLOYMENT,
         List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
         Map.of(
@@ -152,22 +160,46 @@ public final class SandboxPlatform implements AutoCloseable {
     } catch (RuntimeException e) {
       System.err.println("Could not stop DynamoDB Local: " + e.getMessage());
     }
+    remove(run);
+  }
+
+  /**
+   * Removes what {@code run} made on this machine: its vhost with the tenants' broker users named
+   * after it, its database and its work directory. What is already gone is skipped.
+   */
+  static void remove(RunRecord run) {
+    var management = new RabbitManagement();
     try {
       // Deleting the vhost deletes its queues; the tenants' broker users are named after it.
-      management.deleteVhost(admin, vhost);
-      for (String user : management.users(admin)) {
-        if (user.startsWith(vhost + "/")) {
-          management.deleteUser(admin, user);
+      management.deleteVhost(ADMIN, run.vhost());
+      for (String user : management.users(ADMIN)) {
+        if (user.startsWith(run.vhost() + "/")) {
+          management.deleteUser(ADMIN, user);
         }
       }
     } catch (BrokerException e) {
-      System.err.println("Could not delete sandbox vhost " + vhost + ": " + e.getMessage());
+      System.err.println("Could not delete sandbox vhost " + run.vhost() + ": " + e.getMessage());
     }
     try (var connection = server().connect();
         var sql = connection.createStatement()) {
-      sql.execute("DROP DATABASE IF EXISTS " + database);
+      sql.execute("DROP DATABASE IF EXISTS " + run.database());
     } catch (SQLException e) {
-      System.err.println("Could not drop sandbox database " + database + ": " + e.getMessage());
+      System.err.println(
+          "Could not drop sandbox database " + run.database() + ": " + e.getMessage());
+    }
+    deleteTree(run.workDirectory());
+  }
+
+  private static void deleteTree(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (var paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("Could not delete " + directory + ": " + e.getMessage());
     }
   }
 

@@ -27,12 +27,14 @@ class KubectlIT {
 
   @TempDir static Path work;
 
+  private static RunRecord run;
   private static SandboxPlatform platform;
   private static Kubectl kubectl;
 
   @BeforeAll
   static void startPlatformAndWriteKubeconfig() throws Exception {
-    platform = SandboxPlatform.start();
+    run = RunRecord.begin(work.resolve("runs"));
+    platform = SandboxPlatform.start(run);
     var kubeconfig =
         SandboxKubeconfig.write(work.resolve("kubeconfig"), harness.apiUrl(), "default");
     kubectl = Kubectl.installed(kubeconfig.file(), work);
@@ -42,6 +44,9 @@ class KubectlIT {
   static void stopPlatform() {
     if (platform != null) {
       platform.close();
+    }
+    if (run != null) {
+      run.close();
     }
   }
 

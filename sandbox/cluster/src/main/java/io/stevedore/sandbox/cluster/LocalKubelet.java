@@ -56,6 +56,7 @@ public final class LocalKubelet implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Settings settings;
+  private final PodProcessListener listener;
   private final Map<String, List<LocalPod>> pods = new HashMap<>();
   private final ScheduledExecutorService loop =
       Executors.newSingleThreadScheduledExecutor(
@@ -68,6 +69,13 @@ public final class LocalKubelet implements AutoCloseable {
   private int podCounter;
 
   public LocalKubelet(KubernetesClient client, Settings settings) {
+    this(client, settings, PodProcessListener.NONE);
+  }
+
+  /**
+   * As {@link #LocalKubelet(KubernetesClient, Settings)}, telling {@code listener} of processes.
+   */
+  public LocalKubelet(KubernetesClient client, Settings settings, PodProcessListener listener) {
     if (!Files.isRegularFile(settings.runtimeJar())) {
       throw new IllegalStateException(
           "No platform-runtime jar at "
@@ -76,6 +84,7 @@ public final class LocalKubelet implements AutoCloseable {
     }
     this.client = client;
     this.settings = settings;
+    this.listener = listener;
     this.deployments =
         client
             .apps()
@@ -250,14 +259,17 @@ public final class LocalKubelet implements AutoCloseable {
         directory.resolve("pod.log"));
     Pod object = PodObjects.create(deployment, hash, name, "127.0.0.1", false, Instant.now());
     object = client.pods().inNamespace(namespace).resource(object).create();
-    return LocalPod.start(
-        object,
-        hash,
-        directory,
-        settings.runtimeJar(),
-        environment,
-        readiness,
-        settings.jvmOptions());
+    var pod =
+        LocalPod.start(
+            object,
+            hash,
+            directory,
+            settings.runtimeJar(),
+            environment,
+            readiness,
+            settings.jvmOptions());
+    listener.started(name, pod.process());
+    return pod;
   }
 
   private void writeVolumes(Deployment deployment, Path podDirectory) {
@@ -300,18 +312,25 @@ public final class LocalKubelet implements AutoCloseable {
       log.debug("Cannot delete pod object {}: {}", pod.name(), e.getMessage());
     }
     pod.stop(grace);
+    listener.stopped(pod.name(), pod.process());
   }
 
   private static String key(Deployment deployment) {
     return deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
   }
 
+  /** Stops every pod: SIGTERM to all at once, then each gets the grace period to end. */
   @Override
   public void close() {
     deployments.close();
     loop.shutdownNow();
     synchronized (this) {
-      pods.values().forEach(list -> list.forEach(pod -> stop(pod, Duration.ofSeconds(30))));
+      List<LocalPod> all = pods.values().stream().flatMap(List::stream).toList();
+      all.forEach(LocalPod::terminate);
+      for (LocalPod pod : all) {
+        pod.awaitExit(Duration.ofSeconds(30));
+        listener.stopped(pod.name(), pod.process());
+      }
       pods.clear();
     }
   }

@@ -136,6 +136,10 @@ final class LocalPod {
     return process.isAlive();
   }
 
+  ProcessHandle process() {
+    return process.toHandle();
+  }
+
   /** The readiness probe, as the kubelet runs it. */
   boolean isReady() {
     if (!process.isAlive()) {
@@ -178,7 +182,17 @@ final class LocalPod {
 
   /** SIGTERM, then the grace period, then SIGKILL: what the kubelet does to a deleted pod. */
   void stop(Duration gracePeriod) {
+    terminate();
+    awaitExit(gracePeriod);
+  }
+
+  /** SIGTERM: the pod starts shutting down (a worker drains). */
+  void terminate() {
     process.destroy();
+  }
+
+  /** Waits up to the grace period for the process to end, then SIGKILL. */
+  void awaitExit(Duration gracePeriod) {
     try {
       if (!process.waitFor(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
