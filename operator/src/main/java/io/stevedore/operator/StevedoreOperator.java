@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class StevedoreOperator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StevedoreOperator.class);
 
+  /** Threads for dependents, shared by all reconciliations: ~4 per Tenant reconciled at once. */
+  private static final int WORKFLOW_THREADS = 128;
+
   private final Operator operator;
   private final AtomicBoolean leading = new AtomicBoolean();
   private final HealthServer health;
@@ -54,7 +57,9 @@ public final class StevedoreOperator implements AutoCloseable {
                   .withCloseClientOnStop(false)
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withUseSSAToPatchPrimaryResource(false)
-                  .withReconciliationTerminationTimeout(Duration.ofSeconds(10));
+                  .withReconciliationTerminationTimeout(Duration.ofSeconds(10))
+                  // A Tenant's dependents wait on the platform's services side by side.
+                  .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS);
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(

@@ -2,7 +2,7 @@ package io.stevedore.operator.environment;
 
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.EnvironmentStatus;
-import io.stevedore.operator.promotion.PromotionChain;
+import io.stevedore.operator.release.PromotionChain;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.EventRecorder;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.stevedore.operator.api.v1alpha1.PromotionPhase;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.api.v1alpha1.ReleaseHistoryEntry;
 import io.stevedore.operator.api.v1alpha1.ReleaseOutcome;
-import io.stevedore.operator.promotion.ReleaseClaim;
+import io.stevedore.operator.release.ReleaseClaim;
 import io.stevedore.operator.status.Conditions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +47,7 @@ public final class ReleaseHistory {
       Instant now) {
     Release release = environment.getSpec().getRelease();
     List<ReleaseHistoryEntry> history = new ArrayList<>(status.getHistory());
-    if (history.isEmpty() || !matches(history.get(0), release)) {
+    if (history.isEmpty() || !history.get(0).sameAs(release)) {
       history.add(0, newEntry(environment, release, now));
     }
     history.forEach(entry -> refresh(entry, promotions));
@@ -67,6 +67,7 @@ public final class ReleaseHistory {
     }
     if (top.getOutcome() == ReleaseOutcome.RolledOut
         || top.getOutcome() == ReleaseOutcome.Succeeded) {
+      // A copy: the entry itself would carry its history fields into lastGoodRelease.
       status.setLastGoodRelease(new Release(top.getVersion(), top.getImage()));
     }
     status.setHistory(history.subList(0, Math.min(MAX_ENTRIES, history.size())));
@@ -125,11 +126,6 @@ public final class ReleaseHistory {
     entry.setFinishedAt(status.getFinishedAt());
     entry.setMessage(
         Conditions.find(status.getConditions(), "Succeeded").map(c -> c.getMessage()).orElse(null));
-  }
-
-  private static boolean matches(ReleaseHistoryEntry entry, Release release) {
-    return release.getVersion().equals(entry.getVersion())
-        && release.getImage().equals(entry.getImage());
   }
 
   private static String timestamp(Instant instant) {

@@ -3,6 +3,7 @@ package io.stevedore.operator.promotion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
+import io.stevedore.operator.release.ReleaseClaim;
 import java.util.HashMap;
 
 /**

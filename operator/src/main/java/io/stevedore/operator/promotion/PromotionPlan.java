@@ -3,6 +3,7 @@ package io.stevedore.operator.promotion;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Promotion;
 import io.stevedore.operator.api.v1alpha1.Release;
+import io.stevedore.operator.release.PromotionChain;
 import java.util.Map;
 import java.util.Optional;
 

@@ -17,6 +17,7 @@ import io.stevedore.operator.health.HealthReading;
 import io.stevedore.operator.promotion.PromotionStateMachine.Action;
 import io.stevedore.operator.promotion.PromotionStateMachine.Facts;
 import io.stevedore.operator.promotion.PromotionStateMachine.Transition;
+import io.stevedore.operator.release.ReleaseClaim;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;

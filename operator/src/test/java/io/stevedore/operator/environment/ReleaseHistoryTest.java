@@ -10,7 +10,7 @@ import io.stevedore.operator.api.v1alpha1.PromotionStatus;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.api.v1alpha1.ReleaseHistoryEntry;
 import io.stevedore.operator.api.v1alpha1.ReleaseOutcome;
-import io.stevedore.operator.promotion.ReleaseClaim;
+import io.stevedore.operator.release.ReleaseClaim;
 import io.stevedore.operator.testing.Fixtures;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,6 +43,9 @@ class ReleaseHistoryTest {
     assertThat(top().getPromotion()).isNull();
     assertThat(top().getFinishedAt()).isEqualTo(T.plusSeconds(5).toString());
     assertThat(status.getLastGoodRelease().sameAs(V14)).isTrue();
+    assertThat(status.getLastGoodRelease())
+        .as("a plain release, without the history entry's fields")
+        .isExactlyInstanceOf(Release.class);
     assertThat(status.getRelease()).isEqualTo("1.4.0");
     assertThat(status.getReleaseImage()).isEqualTo(V14.getImage());
     assertThat(status.getReleaseSince()).isEqualTo(T.plusSeconds(5).toString());

@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DeploymentRolloutTest {
 
@@ -20,73 +20,49 @@ class DeploymentRolloutTest {
         .isEqualTo(new DeploymentRollout(false, 0, 0, "Deployment not created yet"));
   }
 
-  @Test
-  void deploymentWithoutStatusWaitsForTheController() {
-    assertThat(DeploymentRollout.of(deployment(3, 1L, null)))
-        .isEqualTo(new DeploymentRollout(false, 3, 0, "waiting for the Deployment controller"));
-  }
-
-  @Test
-  void deploymentOfZeroReplicasWithoutStatusIsComplete() {
-    assertThat(DeploymentRollout.of(deployment(0, 1L, null)).complete()).isTrue();
-  }
-
-  @Test
-  void replicasDefaultToOneWhenUnset() {
-    var rollout = DeploymentRollout.of(deployment(null, 1L, status(1L, 1, 1, 1, 1)));
-
-    assertThat(rollout).isEqualTo(new DeploymentRollout(true, 1, 1, "1 of 1 replicas available"));
-  }
-
-  static Stream<Arguments> rollouts() {
-    return Stream.of(
-        Arguments.of(
-            "generation not yet observed",
-            deployment(3, 2L, status(1L, 3, 3, 3, 3)),
-            new DeploymentRollout(false, 3, 3, "waiting for the Deployment controller")),
-        Arguments.of(
-            "observedGeneration missing",
-            deployment(3, 2L, status(null, 3, 3, 3, 3)),
-            new DeploymentRollout(false, 3, 3, "waiting for the Deployment controller")),
-        Arguments.of(
-            "partially updated",
-            deployment(3, 2L, status(2L, 4, 1, 3, 3)),
-            new DeploymentRollout(false, 3, 3, "1 of 3 replicas updated")),
-        Arguments.of(
-            "old replicas pending termination",
-            deployment(3, 2L, status(2L, 5, 3, 3, 3)),
-            new DeploymentRollout(false, 3, 3, "2 old replicas pending termination")),
-        Arguments.of(
-            "not all available",
-            deployment(3, 2L, status(2L, 3, 3, 2, 1)),
-            new DeploymentRollout(false, 3, 2, "1 of 3 replicas available")),
-        Arguments.of(
-            "complete",
-            deployment(3, 2L, status(2L, 3, 3, 3, 3)),
-            new DeploymentRollout(true, 3, 3, "3 of 3 replicas available")),
-        Arguments.of(
-            "complete, controller ahead of generation",
-            deployment(2, 2L, status(3L, 2, 2, 2, 2)),
-            new DeploymentRollout(true, 2, 2, "2 of 2 replicas available")),
-        Arguments.of(
-            "complete without a generation",
-            deployment(2, null, status(null, 2, 2, 2, 2)),
-            new DeploymentRollout(true, 2, 2, "2 of 2 replicas available")),
-        Arguments.of(
-            "zero replicas",
-            deployment(0, 4L, status(4L, null, null, null, null)),
-            new DeploymentRollout(true, 0, 0, "0 of 0 replicas available")),
-        Arguments.of(
-            "scaled to zero, old pod still terminating",
-            deployment(0, 4L, status(4L, 1, 0, 0, 0)),
-            new DeploymentRollout(false, 0, 0, "1 old replicas pending termination")));
-  }
-
+  /**
+   * The spec's replicas and generation and the status's counts in; what the rollout reads out
+   * (complete, desired, ready, message). Blank status columns: the Deployment has no status yet.
+   */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("rollouts")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # case                                    | replicas | generation | observed | total | updated | ready | available | complete | desired | ready | message
+          no status yet waits for the controller    | 3        | 1          |          |       |         |       |           | false    | 3       | 0     | waiting for the Deployment controller
+          zero replicas without a status: complete  | 0        | 1          |          |       |         |       |           | true     | 0       | 0     | waiting for the Deployment controller
+          replicas default to one when unset        |          | 1          | 1        | 1     | 1       | 1     | 1         | true     | 1       | 1     | 1 of 1 replicas available
+          generation not yet observed               | 3        | 2          | 1        | 3     | 3       | 3     | 3         | false    | 3       | 3     | waiting for the Deployment controller
+          observedGeneration missing                | 3        | 2          |          | 3     | 3       | 3     | 3         | false    | 3       | 3     | waiting for the Deployment controller
+          partially updated                         | 3        | 2          | 2        | 4     | 1       | 3     | 3         | false    | 3       | 3     | 1 of 3 replicas updated
+          old replicas pending termination          | 3        | 2          | 2        | 5     | 3       | 3     | 3         | false    | 3       | 3     | 2 old replicas pending termination
+          not all available                         | 3        | 2          | 2        | 3     | 3       | 2     | 1         | false    | 3       | 2     | 1 of 3 replicas available
+          complete                                  | 3        | 2          | 2        | 3     | 3       | 3     | 3         | true     | 3       | 3     | 3 of 3 replicas available
+          complete, controller ahead of generation  | 2        | 2          | 3        | 2     | 2       | 2     | 2         | true     | 2       | 2     | 2 of 2 replicas available
+          complete without a generation             | 2        |            |          | 2     | 2       | 2     | 2         | true     | 2       | 2     | 2 of 2 replicas available
+          zero replicas                             | 0        | 4          | 4        |       |         |       |           | true     | 0       | 0     | 0 of 0 replicas available
+          scaled to zero, old pod still terminating | 0        | 4          | 4        | 1     | 0       | 0     | 0         | false    | 0       | 0     | 1 old replicas pending termination
+          """)
   void rolloutIsReadLikeKubectlRolloutStatus(
-      String description, Deployment deployment, DeploymentRollout expected) {
-    assertThat(DeploymentRollout.of(deployment)).isEqualTo(expected);
+      String description,
+      Integer replicas,
+      Long generation,
+      Long observed,
+      Integer total,
+      Integer updated,
+      Integer ready,
+      Integer available,
+      boolean complete,
+      int desiredReplicas,
+      int readyReplicas,
+      String message) {
+    boolean noStatus =
+        Stream.of(observed, total, updated, ready, available).allMatch(Objects::isNull);
+    var status = noStatus ? null : status(observed, total, updated, ready, available);
+
+    assertThat(DeploymentRollout.of(deployment(replicas, generation, status)))
+        .isEqualTo(new DeploymentRollout(complete, desiredReplicas, readyReplicas, message));
   }
 
   private static Deployment deployment(Integer replicas, Long generation, DeploymentStatus status) {

@@ -21,49 +21,44 @@ class InvalidPromotionTest {
   private final PromotionTesting t = new PromotionTesting(harness);
 
   static Stream<Arguments> invalid() {
-    return Stream.<Arguments>of(
-        Arguments.of(
+    return Stream.of(
+        rejected(
             "EnvironmentNotFound",
             "does not exist",
-            (BiFunction<String, String, Promotion>)
-                (ns, name) -> Fixtures.promotion(ns, name, "nowhere", Fixtures.release("1.1.0"))),
-        Arguments.of(
+            (ns, name) -> Fixtures.promotion(ns, name, "nowhere", Fixtures.release("1.1.0"))),
+        rejected(
             "PromotionCycle",
             "prod → staging → prod",
-            (BiFunction<String, String, Promotion>)
-                (ns, name) -> Fixtures.promotionFrom(ns, name, "prod", "staging")),
-        Arguments.of(
+            (ns, name) -> Fixtures.promotionFrom(ns, name, "prod", "staging")),
+        rejected(
             "PromotionCycle",
             "dev → dev",
-            (BiFunction<String, String, Promotion>)
-                (ns, name) -> Fixtures.promotionFrom(ns, name, "dev", "dev")),
-        Arguments.of(
+            (ns, name) -> Fixtures.promotionFrom(ns, name, "dev", "dev")),
+        rejected(
             "ReleaseNotInSource",
             "does not run in 'dev'",
-            (BiFunction<String, String, Promotion>)
-                (ns, name) -> Fixtures.promotion(ns, name, "qa", Fixtures.release("9.9.9"))),
-        Arguments.of(
+            (ns, name) -> Fixtures.promotion(ns, name, "qa", Fixtures.release("9.9.9"))),
+        rejected(
             "SourceNotFound",
             "'gone' does not exist",
-            (BiFunction<String, String, Promotion>)
-                (ns, name) -> Fixtures.promotionFrom(ns, name, "dev", "gone")),
-        Arguments.of(
+            (ns, name) -> Fixtures.promotionFrom(ns, name, "dev", "gone")),
+        rejected(
             "InvalidSpec",
             "exactly one of release and fromEnvironment",
-            (BiFunction<String, String, Promotion>)
-                (ns, name) -> {
-                  var both = Fixtures.promotion(ns, name, "dev", Fixtures.release("1.1.0"));
-                  both.getSpec().setFromEnvironment("staging");
-                  return both;
-                }),
-        Arguments.of(
+            (ns, name) -> {
+              var both = Fixtures.promotion(ns, name, "dev", Fixtures.release("1.1.0"));
+              both.getSpec().setFromEnvironment("staging");
+              return both;
+            }),
+        rejected(
             "InvalidSpec",
             "exactly one of release and fromEnvironment",
-            (BiFunction<String, String, Promotion>)
-                (ns, name) -> {
-                  var neither = Fixtures.promotion(ns, name, "dev", null);
-                  return neither;
-                }));
+            (ns, name) -> Fixtures.promotion(ns, name, "dev", null)));
+  }
+
+  private static Arguments rejected(
+      String reason, String message, BiFunction<String, String, Promotion> promotion) {
+    return Arguments.of(reason, message, promotion);
   }
 
   @ParameterizedTest(name = "{0}: {1}")

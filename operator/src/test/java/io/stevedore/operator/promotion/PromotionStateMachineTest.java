@@ -1,213 +1,72 @@
 package io.stevedore.operator.promotion;
 
-import static io.stevedore.operator.promotion.Environments.rolledOut;
-import static io.stevedore.operator.promotion.Environments.rollingOut;
-import static io.stevedore.operator.promotion.Environments.running;
 import static io.stevedore.operator.promotion.StateMachineFixtures.STARTED;
-import static io.stevedore.operator.promotion.StateMachineFixtures.V14;
-import static io.stevedore.operator.promotion.StateMachineFixtures.V15;
 import static io.stevedore.operator.promotion.StateMachineFixtures.facts;
-import static io.stevedore.operator.promotion.StateMachineFixtures.next;
-import static io.stevedore.operator.promotion.StateMachineFixtures.pending;
-import static io.stevedore.operator.promotion.StateMachineFixtures.policy;
-import static io.stevedore.operator.promotion.StateMachineFixtures.ready;
-import static io.stevedore.operator.promotion.StateMachineFixtures.resolved;
-import static io.stevedore.operator.promotion.StateMachineFixtures.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stevedore.operator.api.v1alpha1.PromotionPhase;
-import io.stevedore.operator.promotion.PromotionStateMachine.Action;
-import io.stevedore.operator.testing.Fixtures;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import io.stevedore.operator.promotion.StateMachineFixtures.Health;
+import io.stevedore.operator.promotion.StateMachineFixtures.Plan;
+import io.stevedore.operator.promotion.StateMachineFixtures.Policy;
+import io.stevedore.operator.promotion.StateMachineFixtures.Prod;
+import io.stevedore.operator.promotion.StateMachineFixtures.Start;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.AggregateWith;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A promotion's phases up to its rollout: rejection, queueing, gates, rollout and its timeout. */
 class PromotionStateMachineTest {
-  @Test
-  void anInvalidPromotionFailsAtOnceWithTheReason() {
-    var t =
-        next(
-            pending(),
-            new PromotionPlan.Rejected("PromotionCycle", "prod → prod"),
-            Optional.empty(),
-            running("prod", "1.4.0"),
-            policy(),
-            null,
-            STARTED);
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Failed);
-    assertThat(t.reason()).isEqualTo("PromotionCycle");
-    assertThat(t.status().getFinishedAt()).isEqualTo(STARTED.toString());
-    assertThat(t.action()).isEqualTo(Action.NONE);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # before verification (TransitionCase)                 | start                            | plan                | prod                 | policy  | health        | s   | phase       | reason           | action      | sets  | measures | requeue | message
+          an invalid promotion fails at once with the reason     | PENDING                          | REJECTED_AS_A_CYCLE | RUNS_1_4_0           | DEFAULT | NOT_MEASURED  | 0   | Failed      | PromotionCycle   | NONE        |       |          |         | prod → prod
+          one behind another waits without measuring anything    | PENDING                          | QUEUED_BEHIND_FIRST | RUNS_1_4_0           | DEFAULT | NOT_MEASURED  | 0   | Pending     | Queued           | NONE        |       |          |         | first
+          a blocked gate holds it, naming gate, value and bound  | PENDING                          | SOURCE_ROLLING_OUT  | RUNS_1_4_0           | DEFAULT | STAGING_READY | 0   | Pending     | SourceRollingOut | NONE        |       | staging  | PT10S   | SourceRelease on staging: 1.4.0 (bound 1.5.0 verified)
+          when every gate passes the release is set              | PENDING                          | SOURCE_RUNS_IT      | RUNS_1_4_0           | DEFAULT | STAGING_READY | 0   | RollingOut  | RollingOut       | SET_RELEASE | 1.5.0 | staging  | PT0S    | rolling out 1.5.0 to prod (was 1.4.0)
+          while rolling out it looks again before the timeout    | ROLLING_OUT                      | NONE                | ROLLING_OUT_1_5_0    | DEFAULT | NOT_MEASURED  | 10  | RollingOut  | RollingOut       | NONE        |       |          | PT2S    | 1.5.0
+          a finished rollout starts the verification window      | ROLLING_OUT                      | NONE                | ROLLED_OUT_1_5_0     | DEFAULT | NOT_MEASURED  | 10  | Verifying   | Verifying        | NONE        |       | prod     | PT0S    | 1.5.0
+          a rollout that does not finish in time rolls back      | ROLLING_OUT                      | NONE                | ROLLING_OUT_1_5_0    | DEFAULT | NOT_MEASURED  | 601 | RollingBack | RolloutTimedOut  | ROLL_BACK   | 1.4.0 |          | PT0S    | did not finish within 600s
+          without an earlier good release a failed rollout fails | ROLLING_OUT_WITHOUT_GOOD_RELEASE | NONE                | ROLLING_OUT_1_5_0    | DEFAULT | NOT_MEASURED  | 601 | Failed      | RolloutTimedOut  | NONE        |       |          |         | no earlier good release … keeps 1.5.0
+          a release changed by hand supersedes the promotion     | VERIFYING                        | NONE                | SET_BY_HAND_TO_1_6_0 | DEFAULT | PROD_READY    | 30  | Failed      | Superseded       | NONE        |       | prod     |         | 1.6.0
+          """)
+  void movesAsTheTableSays(@AggregateWith(TransitionCase.Row.class) TransitionCase row) {
+    row.check();
   }
 
   @Test
-  void aPromotionBehindAnotherWaitsWithoutMeasuringAnything() {
-    var ahead = Fixtures.promotion("ns", "first", "prod", V15);
-    var facts =
-        facts(
-            pending(),
-            resolved(null),
-            Optional.of(ahead),
-            running("prod", "1.4.0"),
-            policy(),
-            null,
-            STARTED);
+  void whenEveryGatePassesTheLastGoodReleaseIsRememberedForRollback() {
+    var status =
+        PromotionStateMachine.next(
+                facts(
+                    Start.PENDING,
+                    Plan.SOURCE_RUNS_IT,
+                    Prod.RUNS_1_4_0,
+                    Policy.DEFAULT,
+                    Health.STAGING_READY,
+                    0))
+            .status();
 
-    var t = PromotionStateMachine.next(facts);
-
-    assertThat(PromotionStateMachine.measure(facts)).isEmpty();
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Pending);
-    assertThat(t.reason()).isEqualTo("Queued");
-    assertThat(t.message()).contains("first");
-    assertThat(t.requeue()).isNull();
+    assertThat(status.getRollbackRelease().sameAs(StateMachineFixtures.V14)).isTrue();
+    assertThat(status.getStartedAt()).isEqualTo(STARTED.toString());
+    assertThat(status.getSourceEnvironment()).isEqualTo("staging");
   }
 
   @Test
-  void aBlockedGateHoldsThePromotionAndSaysWhichGateWithValueAndBound() {
-    var source = Environments.rollingOut(running("staging", "1.4.0"), "1.5.0");
-    var facts =
-        facts(
-            pending(),
-            resolved(source),
-            Optional.empty(),
-            running("prod", "1.4.0"),
-            policy(),
-            ready("staging"),
-            STARTED);
+  void aFinishedRolloutStartsTheVerificationWindowNow() {
+    var status =
+        PromotionStateMachine.next(
+                facts(
+                    Start.ROLLING_OUT,
+                    Plan.NONE,
+                    Prod.ROLLED_OUT_1_5_0,
+                    Policy.DEFAULT,
+                    Health.NOT_MEASURED,
+                    10))
+            .status();
 
-    var t = PromotionStateMachine.next(facts);
-
-    assertThat(PromotionStateMachine.measure(facts))
-        .hasValueSatisfying(m -> assertThat(m.environment()).isEqualTo("staging"));
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Pending);
-    assertThat(t.reason()).isEqualTo("SourceRollingOut");
-    assertThat(t.message()).contains("SourceRelease on staging: 1.4.0 (bound 1.5.0 verified)");
-    assertThat(t.action()).isEqualTo(Action.NONE);
-    assertThat(t.requeue()).isPositive();
-  }
-
-  @Test
-  void whenEveryGatePassesTheReleaseIsSetAndTheLastGoodOneRememberedForRollback() {
-    var t =
-        next(
-            pending(),
-            resolved(running("staging", "1.5.0")),
-            Optional.empty(),
-            running("prod", "1.4.0"),
-            policy(),
-            ready("staging"),
-            STARTED);
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.RollingOut);
-    assertThat(t.action()).isEqualTo(Action.SET_RELEASE);
-    assertThat(t.release().sameAs(V15)).isTrue();
-    assertThat(t.status().getRollbackRelease().sameAs(V14)).isTrue();
-    assertThat(t.status().getStartedAt()).isEqualTo(STARTED.toString());
-    assertThat(t.status().getSourceEnvironment()).isEqualTo("staging");
-    assertThat(t.message()).isEqualTo("rolling out 1.5.0 to prod (was 1.4.0)");
-  }
-
-  @Test
-  void whileRollingOutItWaitsAndLooksAgainBeforeTheTimeout() {
-    var t =
-        next(
-            started(PromotionPhase.RollingOut),
-            null,
-            Optional.empty(),
-            rollingOut(running("prod", "1.4.0"), "1.5.0"),
-            policy(),
-            null,
-            STARTED.plusSeconds(10));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.RollingOut);
-    assertThat(t.requeue()).isLessThanOrEqualTo(Duration.ofSeconds(2));
-  }
-
-  @Test
-  void aFinishedRolloutStartsTheVerificationWindow() {
-    Instant now = STARTED.plusSeconds(10);
-    var t =
-        next(
-            started(PromotionPhase.RollingOut),
-            null,
-            Optional.empty(),
-            rolledOut(rollingOut(running("prod", "1.4.0"), "1.5.0"), now),
-            policy(),
-            null,
-            now);
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Verifying);
-    assertThat(t.status().getVerificationStartedAt()).isEqualTo(now.toString());
-    var facts =
-        facts(
-            started(PromotionPhase.RollingOut),
-            null,
-            Optional.empty(),
-            rolledOut(rollingOut(running("prod", "1.4.0"), "1.5.0"), now),
-            policy(),
-            null,
-            now);
-    assertThat(PromotionStateMachine.measure(facts))
-        .as("the baseline sample of the verification window")
-        .hasValueSatisfying(m -> assertThat(m.environment()).isEqualTo("prod"));
-  }
-
-  @Test
-  void aRolloutThatDoesNotFinishInTimeRollsBack() {
-    var t =
-        next(
-            started(PromotionPhase.RollingOut),
-            null,
-            Optional.empty(),
-            rollingOut(running("prod", "1.4.0"), "1.5.0"),
-            policy(),
-            null,
-            STARTED.plusSeconds(601));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.RollingBack);
-    assertThat(t.reason()).isEqualTo("RolloutTimedOut");
-    assertThat(t.action()).isEqualTo(Action.ROLL_BACK);
-    assertThat(t.release().sameAs(V14)).isTrue();
-    assertThat(t.message()).contains("did not finish within 600s");
-  }
-
-  @Test
-  void withoutAnEarlierGoodReleaseAFailedRolloutFailsAndKeepsTheRelease() {
-    var promotion = started(PromotionPhase.RollingOut);
-    promotion.getStatus().setRollbackRelease(null);
-
-    var t =
-        next(
-            promotion,
-            null,
-            Optional.empty(),
-            rollingOut(running("prod", "1.4.0"), "1.5.0"),
-            policy(),
-            null,
-            STARTED.plusSeconds(601));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Failed);
-    assertThat(t.action()).isEqualTo(Action.NONE);
-    assertThat(t.message()).contains("no earlier good release", "keeps 1.5.0");
-  }
-
-  @Test
-  void aReleaseChangedByHandSupersedesThePromotion() {
-    var t =
-        next(
-            started(PromotionPhase.Verifying),
-            null,
-            Optional.empty(),
-            rollingOut(running("prod", "1.4.0"), "1.6.0"),
-            policy(),
-            ready("prod"),
-            STARTED.plusSeconds(30));
-
-    assertThat(t.phase()).isEqualTo(PromotionPhase.Failed);
-    assertThat(t.reason()).isEqualTo("Superseded");
-    assertThat(t.action()).isEqualTo(Action.NONE);
+    assertThat(status.getVerificationStartedAt()).isEqualTo(STARTED.plusSeconds(10).toString());
   }
 }

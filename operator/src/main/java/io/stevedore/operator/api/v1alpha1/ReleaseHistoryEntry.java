@@ -1,13 +1,7 @@
 package io.stevedore.operator.api.v1alpha1;
 
 /** A release that was set on an Environment: by whom, when, and what became of it. */
-public class ReleaseHistoryEntry {
-
-  /** Release version. */
-  private String version;
-
-  /** Release image. */
-  private String image;
+public class ReleaseHistoryEntry extends Release {
 
   /** The Promotion that set it; empty when it was set by hand. */
   private String promotion;
@@ -30,22 +24,6 @@ public class ReleaseHistoryEntry {
 
   /** Why it ended as it did, e.g. the gate whose failure rolled it back. */
   private String message;
-
-  public String getVersion() {
-    return version;
-  }
-
-  public void setVersion(String version) {
-    this.version = version;
-  }
-
-  public String getImage() {
-    return image;
-  }
-
-  public void setImage(String image) {
-    this.image = image;
-  }
 
   public String getPromotion() {
     return promotion;
