@@ -70,6 +70,8 @@ class ChartRbacTest {
     // Finished Promotions are deleted once their ttlSecondsAfterFinished is up.
     expected.addAll(permissions("stevedore.io", "promotions", "delete"));
     expected.addAll(permissions("apps", "deployments", CRUD.toArray(String[]::new)));
+    // The autoscaler writes worker replicas through the scale subresource only.
+    expected.addAll(permissions("apps", "deployments/scale", "update"));
     for (String owned : List.of("configmaps", "services", "secrets")) {
       expected.addAll(permissions("", owned, CRUD.toArray(String[]::new)));
     }

@@ -14,7 +14,6 @@ import io.stevedore.operator.health.HealthObserver;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
 import io.stevedore.operator.promotion.PromotionReconciler;
-import io.stevedore.operator.scaling.ClusterView;
 import io.stevedore.operator.scaling.ScalingMetrics;
 import io.stevedore.operator.scaling.WorkerPoolScaler;
 import io.stevedore.operator.status.EventRecorder;
@@ -42,7 +41,6 @@ public final class StevedoreOperator implements AutoCloseable {
   private final HealthServer health;
   private final PlatformClients platform;
   private final EventRecorder events;
-  private final ClusterView cluster;
   private final WorkerPoolScaler scaler;
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -80,10 +78,9 @@ public final class StevedoreOperator implements AutoCloseable {
             });
     this.events = new EventRecorder(client, settings.identity(), clock);
     var status = new StatusReporter(events, clock);
-    this.cluster = new ClusterView(client, settings.watchNamespaces());
     this.scaler =
         new WorkerPoolScaler(
-            client, cluster, platform, events, new ScalingMetrics(meters), leading::get, clock);
+            client, platform, events, new ScalingMetrics(meters), leading::get, clock);
     // A burst of tenant changes re-renders each tenant directory a few times a second, not once
     // per tenant: the directory is one object, rewritten whole.
     operator.register(
@@ -160,9 +157,9 @@ public final class StevedoreOperator implements AutoCloseable {
     if (health != null) {
       health.stop();
     }
-    operator.stop();
+    // The autoscaler reads the controllers' caches: it stops before they do.
     scaler.close();
-    cluster.close();
+    operator.stop();
     events.close();
     platform.close();
     meters.close();
