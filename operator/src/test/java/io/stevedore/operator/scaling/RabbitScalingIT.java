@@ -207,7 +207,9 @@ class RabbitScalingIT {
 
   @Test
   void aQuotaThatAdmitsTwoMorePodsCapsTheScaleOutAndSaysSo() throws Exception {
-    var world = start(s -> {});
+    proxy = new TcpProxy("127.0.0.1", 5672);
+    var world = new ScalingWorld(harness);
+    // The quota exists before the pool does, so no tick can see the backlog without it.
     var quota =
         harness.create(
             new ResourceQuotaBuilder()
@@ -225,6 +227,8 @@ class RabbitScalingIT {
             .addToUsed("pods", new Quantity("1"))
             .build());
     harness.client().resource(quota).updateStatus();
+    queues = BrokerQueues.declare(world.ns, ScalingWorld.TENANT);
+    world.create(ScalingWorld.rabbitOn(proxy.port()), s -> {});
 
     queues.publish(3000);
 
