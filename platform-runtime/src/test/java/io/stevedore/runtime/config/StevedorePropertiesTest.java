@@ -65,7 +65,14 @@ class StevedorePropertiesTest {
     assertThat(properties.worker())
         .isEqualTo(
             new StevedoreProperties.Worker(
-                "orders", 45, 200, 25, 8, java.time.Duration.ofSeconds(10)));
+                "orders",
+                45,
+                200,
+                25,
+                8,
+                java.time.Duration.ofSeconds(10),
+                new StevedoreProperties.CircuitBreaker(
+                    50, 20, 10, java.time.Duration.ofSeconds(5), 2)));
   }
 
   @Test
