@@ -94,8 +94,10 @@ public class ClientsConfiguration {
         if (bean instanceof HikariDataSource pool) {
           var timeouts = properties.getObject().timeouts();
           pool.setConnectionTimeout(timeouts.jdbcConnection().toMillis());
-          pool.addDataSourceProperty("connectTimeout", millis(timeouts.connect()));
-          pool.addDataSourceProperty("socketTimeout", millis(timeouts.jdbcSocket()));
+          // Strings: the driver reads them with Properties.getProperty, which skips other types.
+          pool.addDataSourceProperty("connectTimeout", String.valueOf(millis(timeouts.connect())));
+          pool.addDataSourceProperty(
+              "socketTimeout", String.valueOf(millis(timeouts.jdbcSocket())));
         }
         return bean;
       }
