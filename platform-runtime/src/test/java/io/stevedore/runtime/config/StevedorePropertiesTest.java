@@ -88,6 +88,26 @@ class StevedorePropertiesTest {
   }
 
   @Test
+  void timeoutsHaveDefaultsAndEachCanBeSetByTheOperator() {
+    StevedoreProperties properties =
+        bind(
+            withVariables(
+                Map.of("STEVEDORE_ROLE", "worker", "STEVEDORE_TIMEOUTS_AWSCALL", "PT3S")));
+
+    assertThat(properties.timeouts())
+        .isEqualTo(
+            new StevedoreProperties.Timeouts(
+                java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(3),
+                java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(10)));
+  }
+
+  @Test
   void defaultsToRabbitMqWhenNoBrokerTypeIsSet() {
     StevedoreProperties properties = bind(withVariables(Map.of("STEVEDORE_ROLE", "ingest")));
 

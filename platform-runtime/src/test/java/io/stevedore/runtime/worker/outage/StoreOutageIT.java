@@ -82,7 +82,7 @@ class StoreOutageIT {
     var events = TestBatches.locations(0, (BEFORE + DURING) * BATCH_SIZE);
     var batches = TestBatches.encodedBatches(tenant.entry(), events, BATCH_SIZE);
     platform.broker.publish(queue, batches.subList(0, BEFORE), Map.of());
-    await().until(() -> batchesLogged(platform, tenant) == BEFORE);
+    await().until(() -> platform.processingLog(tenant).size() == BEFORE);
 
     store.refuse();
     platform.broker.publish(queue, batches.subList(BEFORE, batches.size()), Map.of());
@@ -108,7 +108,7 @@ class StoreOutageIT {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> batchesLogged(platform, tenant) == batches.size());
+        .until(() -> platform.processingLog(tenant).size() == batches.size());
     await().until(() -> !queueWorker.paused() && breakers.available());
     var storedIds =
         platform.items(tenant).stream().map(item -> item.get(RecordTable.EVENT_ID).s()).toList();
@@ -125,16 +125,6 @@ class StoreOutageIT {
         Stream.concat(Stream.of(tenant.queues().deadLetter()), tenant.queues().retries().stream())
             .toList();
     return queues.stream().allMatch(queue -> platform.broker.ready(queue) == 0);
-  }
-
-  private static int batchesLogged(WorkerTestPlatform platform, TestTenant tenant) {
-    return platform
-        .jdbc()
-        .queryForObject(
-            "SELECT COUNT(*) FROM processing_log WHERE namespace = ? AND tenant = ?",
-            Integer.class,
-            tenant.entry().namespace(),
-            tenant.name());
   }
 
   private static String prometheus(ConfigurableApplicationContext worker) {
