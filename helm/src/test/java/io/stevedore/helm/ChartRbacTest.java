@@ -70,16 +70,16 @@ class ChartRbacTest {
     // Finished Promotions are deleted once their ttlSecondsAfterFinished is up.
     expected.addAll(permissions("stevedore.io", "promotions", "delete"));
     expected.addAll(permissions("apps", "deployments", CRUD.toArray(String[]::new)));
+    // The autoscaler writes worker replicas through the scale subresource only.
+    expected.addAll(permissions("apps", "deployments/scale", "update"));
     for (String owned : List.of("configmaps", "services", "secrets")) {
       expected.addAll(permissions("", owned, CRUD.toArray(String[]::new)));
     }
-    expected.addAll(permissions("", "namespaces", "get", "create", "update", "patch", "delete"));
+    // Tenant isolation's dependents watch what they make (informers list and watch).
+    expected.addAll(permissions("", "namespaces", CRUD.toArray(String[]::new)));
+    expected.addAll(permissions("", "resourcequotas", CRUD.toArray(String[]::new)));
     expected.addAll(
-        permissions(
-            "", "resourcequotas", "get", "list", "watch", "create", "update", "patch", "delete"));
-    expected.addAll(
-        permissions(
-            "networking.k8s.io", "networkpolicies", "get", "create", "update", "patch", "delete"));
+        permissions("networking.k8s.io", "networkpolicies", CRUD.toArray(String[]::new)));
     expected.addAll(permissions("policy", "poddisruptionbudgets", CRUD.toArray(String[]::new)));
     expected.addAll(permissions("", "pods", "get", "list", "watch", "patch"));
     expected.addAll(permissions("", "events", "create", "patch"));

@@ -14,7 +14,6 @@ import io.stevedore.operator.health.HealthObserver;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
 import io.stevedore.operator.promotion.PromotionReconciler;
-import io.stevedore.operator.scaling.ClusterView;
 import io.stevedore.operator.scaling.ScalingMetrics;
 import io.stevedore.operator.scaling.WorkerPoolScaler;
 import io.stevedore.operator.status.EventRecorder;
@@ -34,12 +33,14 @@ import org.slf4j.LoggerFactory;
 public final class StevedoreOperator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StevedoreOperator.class);
 
+  /** Threads for dependents, shared by all reconciliations: ~4 per Tenant reconciled at once. */
+  private static final int WORKFLOW_THREADS = 128;
+
   private final Operator operator;
   private final AtomicBoolean leading = new AtomicBoolean();
   private final HealthServer health;
   private final PlatformClients platform;
   private final EventRecorder events;
-  private final ClusterView cluster;
   private final WorkerPoolScaler scaler;
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -56,7 +57,9 @@ public final class StevedoreOperator implements AutoCloseable {
                   .withCloseClientOnStop(false)
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withUseSSAToPatchPrimaryResource(false)
-                  .withReconciliationTerminationTimeout(Duration.ofSeconds(10));
+                  .withReconciliationTerminationTimeout(Duration.ofSeconds(10))
+                  // A Tenant's dependents wait on the platform's services side by side.
+                  .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS);
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
@@ -75,10 +78,9 @@ public final class StevedoreOperator implements AutoCloseable {
             });
     this.events = new EventRecorder(client, settings.identity(), clock);
     var status = new StatusReporter(events, clock);
-    this.cluster = new ClusterView(client, settings.watchNamespaces());
     this.scaler =
         new WorkerPoolScaler(
-            client, cluster, platform, events, new ScalingMetrics(meters), leading::get, clock);
+            client, platform, events, new ScalingMetrics(meters), leading::get, clock);
     // A burst of tenant changes re-renders each tenant directory a few times a second, not once
     // per tenant: the directory is one object, rewritten whole.
     operator.register(
@@ -155,9 +157,9 @@ public final class StevedoreOperator implements AutoCloseable {
     if (health != null) {
       health.stop();
     }
-    operator.stop();
+    // The autoscaler reads the controllers' caches: it stops before they do.
     scaler.close();
-    cluster.close();
+    operator.stop();
     events.close();
     platform.close();
     meters.close();

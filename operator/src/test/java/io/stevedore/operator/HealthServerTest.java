@@ -3,8 +3,9 @@ package io.stevedore.operator;
 import static io.stevedore.operator.testing.OperatorHarness.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,7 @@ class HealthServerTest {
 
   @Test
   void probesAnswerOkWhileTheOperatorRuns() throws Exception {
-    try (var kubernetes = EmbeddedKubernetes.start(0);
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
         var operator =
             StevedoreOperator.start(
                 kubernetes.client(), OperatorSettings.embedded("probed").withHealthPort(0))) {
@@ -33,7 +34,7 @@ class HealthServerTest {
 
   @Test
   void metricsTellEachPoolsReplicasDecisionsAndFailedObservations() throws Exception {
-    try (var kubernetes = EmbeddedKubernetes.start(0);
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
         var operator =
             StevedoreOperator.start(
                 kubernetes.client(), OperatorSettings.embedded("scraped").withHealthPort(0))) {

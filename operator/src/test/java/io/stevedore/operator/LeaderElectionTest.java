@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.stevedore.operator.api.v1alpha1.Environment;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
-import io.stevedore.operator.sandbox.SimulatedDeploymentController;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class LeaderElectionTest {
 
   @Test
   void onlyOneReplicaLeadsAndTheStandbyTakesOverAndReconciles() {
-    try (var kubernetes = EmbeddedKubernetes.start(0);
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
         var deployments = new SimulatedDeploymentController(kubernetes.client())) {
       var client = kubernetes.client();
       var first = StevedoreOperator.start(client, OperatorSettings.embedded("replica-a"));

@@ -3,9 +3,10 @@ package io.stevedore.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stevedore.runtime.testing.ElasticMq;
+import io.stevedore.runtime.testing.TenantSqsQueues;
 import io.stevedore.runtime.testing.TestTenants.TestTenant;
 import io.stevedore.runtime.testing.WorkerTestPlatform;
+import io.stevedore.sandbox.aws.LocalSqs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,11 +41,11 @@ class EndToEndIT {
   @Test
   void theSameHoldsWithSqsAsTheBroker() {
     try (var platform = WorkerTestPlatform.start();
-        var sqs = ElasticMq.start()) {
+        var sqs = LocalSqs.start()) {
       var acme = platform.addTenant("acme");
       var globex = platform.addTenant("globex");
-      sqs.createTenantQueues(acme.queues());
-      sqs.createTenantQueues(globex.queues());
+      TenantSqsQueues.create(sqs.client(), acme.queues());
+      TenantSqsQueues.create(sqs.client(), globex.queues());
       run(
           platform,
           acme,

@@ -25,7 +25,7 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
   }
 
   @Override
-  public List<String> ensureQueues(TenantQueues queues) throws BrokerException {
+  public List<String> missingQueues(TenantQueues queues) throws BrokerException {
     List<Declaration> declarations = declarations(queues);
     // The common case, every queue present, costs one channel.
     try {
@@ -43,14 +43,20 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
         throw e;
       }
     }
-    List<Declaration> missing = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (Declaration d : declarations) {
       if (inspect(d.name()) == null) {
-        missing.add(d);
+        missing.add(d.name());
       }
     }
-    declare(missing);
-    return missing.stream().map(Declaration::name).toList();
+    return missing;
+  }
+
+  @Override
+  public List<String> ensureQueues(TenantQueues queues) throws BrokerException {
+    List<String> missing = missingQueues(queues);
+    declare(declarations(queues).stream().filter(d -> missing.contains(d.name())).toList());
+    return missing;
   }
 
   private void declare(List<Declaration> declarations) throws BrokerException {

@@ -40,6 +40,20 @@ public final class SqsTenantQueues implements TenantQueueBroker {
   }
 
   @Override
+  public List<String> missingQueues(TenantQueues queues) throws BrokerException {
+    return call(
+        () -> {
+          List<String> missing = new ArrayList<>();
+          for (String queue : List.of(queues.main(), queues.deadLetter())) {
+            if (url(queue).isEmpty()) {
+              missing.add(queue);
+            }
+          }
+          return missing;
+        });
+  }
+
+  @Override
   public List<String> ensureQueues(TenantQueues queues) throws BrokerException {
     return call(
         () -> {

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface TenantQueueBroker {
 
+  /** The tenant's queues that do not exist (a look only: nothing is created). */
+  List<String> missingQueues(TenantQueues queues) throws BrokerException;
+
   /** Creates whichever of the tenant's queues are missing; returns the names it created. */
   List<String> ensureQueues(TenantQueues queues) throws BrokerException;
 

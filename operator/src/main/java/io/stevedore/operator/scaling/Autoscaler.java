@@ -17,7 +17,8 @@ import java.util.OptionalInt;
  *
  * <p>The order: a failed observation keeps the size (then the fallback); otherwise size from the
  * drain time and backlog target, tolerance, activation and idle, bounds and tenant plans, HPA
- * stabilization and rate policies, the bounds again; then pauses and the quota.
+ * stabilization and rate policies; then the bounds (whatever the observation), pauses and the
+ * quota.
  */
 public final class Autoscaler {
   private Autoscaler() {}
@@ -78,24 +79,19 @@ public final class Autoscaler {
     int current = in.currentReplicas();
 
     RateEstimate rates = h.rates().next(h.lastObservation(), o);
-    BacklogAge age = h.age().next(o.at(), o.backlog(), rates.consumedInInterval().orElse(-1));
-    long backlog = o.backlog();
+    long backlog = o.depth().backlog();
+    BacklogAge age = h.age().next(o.at(), backlog, rates.consumedInInterval().orElse(-1));
     var signals =
         new ScalingSignals(
             o.at(),
-            o.queues(),
-            backlog,
-            o.ready(),
-            o.unacked(),
-            o.delayed(),
-            o.consumers(),
+            o.depth(),
             rates.arrivalRate(),
             rates.throughputPerReplica(),
             rates.throughputMeasured(),
             age.oldestSeconds(o.at()));
 
     boolean active = backlog > p.activationBacklog();
-    boolean inFlightKnown = o.unacked().isPresent();
+    boolean inFlightKnown = o.depth().unacked().isPresent();
     Instant lastActive =
         active || !inFlightKnown || h.lastActiveAt().isEmpty() ? now : h.lastActiveAt().get();
 
@@ -224,6 +220,26 @@ public final class Autoscaler {
       boolean active,
       ScalingHistory next) {
     int current = in.currentReplicas();
+    var p = in.parameters();
+    // A size outside the bounds (the spec changed, or someone scaled by hand) is brought back
+    // whatever the observation said, as the HPA does; idleReplicas may sit below minReplicas.
+    int bounded = clamp(proposed, p.floor(), p.maxReplicas());
+    if (bounded != proposed) {
+      why =
+          "bounds "
+              + p.floor()
+              + ".."
+              + p.maxReplicas()
+              + " ("
+              + rule
+              + " said "
+              + proposed
+              + ": "
+              + why
+              + ")";
+      rule = bounded > proposed ? ScalingRule.MinReplicas : ScalingRule.MaxReplicas;
+      proposed = bounded;
+    }
     Pause pause = in.pause();
     int desired = proposed;
     if (pause.pinned().isPresent()) {
@@ -273,7 +289,7 @@ public final class Autoscaler {
                   next.scaleEvents(),
                   new ScaleEvent(now, desired - current),
                   ScaleEvent::at,
-                  now.minus(in.parameters().eventRetention())))
+                  now.minus(p.eventRetention())))
           .lastScaleTime(now);
     }
     if (failure.isEmpty()) {

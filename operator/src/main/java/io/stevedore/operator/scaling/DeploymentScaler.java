@@ -2,10 +2,9 @@ package io.stevedore.operator.scaling;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,9 @@ import java.util.Objects;
 
 /**
  * Applies a decision to a worker Deployment: before a scale-in it marks every pod with its deletion
- * cost (victims cheapest), then it sets spec.replicas with a JSON patch that first tests the
- * replicas it saw, so a concurrent change is never overwritten.
+ * cost (victims cheapest), then it sets the replicas through the Deployment's scale subresource, as
+ * the HPA does. The write is unconditional, like `kubectl scale`: the autoscaler is the only writer
+ * of spec.replicas (the Deployment's dependent sets them only when it creates it).
  */
 final class DeploymentScaler {
   private final KubernetesClient client;
@@ -23,10 +23,11 @@ final class DeploymentScaler {
     this.client = client;
   }
 
-  /** Sets {@code replicas}; returns the updated Deployment. */
-  Deployment scale(
+  /** Sets {@code replicas}. */
+  void scale(
       Deployment deployment, int current, int replicas, List<Pod> pods, List<PodSample> samples) {
     String namespace = deployment.getMetadata().getNamespace();
+    String name = deployment.getMetadata().getName();
     if (replicas < current && !samples.isEmpty()) {
       var costs = ScaleInVictims.deletionCosts(samples, Math.max(0, samples.size() - replicas));
       for (Pod pod : pods) {
@@ -36,18 +37,21 @@ final class DeploymentScaler {
         }
       }
     }
-    String patch =
-        "[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":"
-            + current
-            + "},{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":"
-            + replicas
-            + "}]";
-    return client
+    client
         .apps()
         .deployments()
         .inNamespace(namespace)
-        .withName(deployment.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON), patch);
+        .withName(name)
+        .scale(
+            new ScaleBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .endSpec()
+                .build());
   }
 
   private void markCost(String namespace, String name, int cost) {

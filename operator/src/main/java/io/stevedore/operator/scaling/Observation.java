@@ -2,42 +2,19 @@ package io.stevedore.operator.scaling;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What one observation of a pool's queues and pods found. Sums are over all the pool's queues; what
- * a source could not tell is empty, never zero.
+ * What one observation of a pool found: its queues (in flight settled from the broker and the
+ * pods), the Deployment's ready replicas and the pods' samples.
  *
- * @param queues how many queues were observed
- * @param ready messages ready for delivery (exact)
- * @param unacked messages delivered and not acknowledged: the workers' in-flight sum when every pod
+ * @param depth the pool's queues; {@code unacked} is the workers' in-flight sum when every pod
  *     answered (exact), else the broker's count; empty when neither is known
- * @param delayed messages not yet deliverable (SQS delay)
- * @param consumers consumers on the queues
- * @param publishRate messages per second published (the broker's own rate, lagging)
- * @param ackRate messages per second acknowledged (the broker's own rate, lagging)
  * @param readyReplicas the Deployment's ready replicas
  * @param pods the pool's pods; empty when none exist
  */
-public record Observation(
-    Instant at,
-    int queues,
-    long ready,
-    OptionalLong unacked,
-    OptionalLong delayed,
-    OptionalInt consumers,
-    OptionalDouble publishRate,
-    OptionalDouble ackRate,
-    int readyReplicas,
-    List<PodSample> pods)
+public record Observation(Instant at, QueueDepth depth, int readyReplicas, List<PodSample> pods)
     implements ObservationResult {
-
-  /** Messages waiting or in flight: ready plus unacknowledged (as far as known). */
-  public long backlog() {
-    return ready + unacked.orElse(0);
-  }
 
   /**
    * An observation from what a broker and the pods told. In flight is the broker's count where it
@@ -63,16 +40,6 @@ public record Observation(
     } else {
       unacked = depth.unacked();
     }
-    return new Observation(
-        at,
-        depth.queues(),
-        depth.ready(),
-        unacked,
-        depth.delayed(),
-        depth.consumers(),
-        depth.publishRate(),
-        depth.ackRate(),
-        readyReplicas,
-        List.copyOf(pods));
+    return new Observation(at, depth.withUnacked(unacked), readyReplicas, List.copyOf(pods));
   }
 }

@@ -5,8 +5,16 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What a broker told about a pool's queues, summed over them; what it could not tell is empty.
+ * What is known about a pool's queues, summed over them; what could not be told is empty, never
+ * zero. A broker's observer reports it; {@link Observation#of} settles the in-flight count.
  *
+ * @param queues how many queues were observed
+ * @param ready messages ready for delivery (exact)
+ * @param unacked messages delivered and not acknowledged; empty when unknown
+ * @param delayed messages not yet deliverable (SQS delay)
+ * @param consumers consumers on the queues
+ * @param publishRate messages per second published (the broker's own rate, lagging)
+ * @param ackRate messages per second acknowledged (the broker's own rate, lagging)
  * @param note what was unavailable, e.g. the management API; empty when everything answered
  */
 public record QueueDepth(
@@ -17,4 +25,14 @@ public record QueueDepth(
     OptionalInt consumers,
     OptionalDouble publishRate,
     OptionalDouble ackRate,
-    String note) {}
+    String note) {
+
+  /** Messages waiting or in flight: ready plus unacknowledged (as far as known). */
+  public long backlog() {
+    return ready + unacked.orElse(0);
+  }
+
+  QueueDepth withUnacked(OptionalLong inFlight) {
+    return new QueueDepth(queues, ready, inFlight, delayed, consumers, publishRate, ackRate, note);
+  }
+}

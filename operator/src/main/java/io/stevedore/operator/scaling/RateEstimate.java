@@ -62,8 +62,8 @@ public record RateEstimate(
   public RateEstimate next(Observation previous, Observation current) {
     if (previous == null || !current.at().isAfter(previous.at())) {
       return new RateEstimate(
-          current.publishRate().orElse(arrivalRate),
-          current.publishRate().isPresent() || arrivalKnown,
+          current.depth().publishRate().orElse(arrivalRate),
+          current.depth().publishRate().isPresent() || arrivalKnown,
           throughputPerReplica,
           throughputMeasured,
           OptionalDouble.empty(),
@@ -76,13 +76,14 @@ public record RateEstimate(
     double arrivalSample;
     boolean arrivalMeasured = true;
     if (consumption.messages().isPresent()) {
-      double growth = current.backlog() - previous.backlog();
+      double growth = current.depth().backlog() - previous.depth().backlog();
       arrivalSample = Math.max(0, (growth + consumption.messages().getAsDouble()) / seconds);
-    } else if (current.publishRate().isPresent()) {
-      arrivalSample = current.publishRate().getAsDouble();
+    } else if (current.depth().publishRate().isPresent()) {
+      arrivalSample = current.depth().publishRate().getAsDouble();
     } else {
       // Without consumption or publish rate, the backlog's growth is a lower bound.
-      arrivalSample = Math.max(0, (current.backlog() - previous.backlog()) / seconds);
+      arrivalSample =
+          Math.max(0, (current.depth().backlog() - previous.depth().backlog()) / seconds);
       arrivalMeasured = false;
     }
     // Smoothed from zero, not seeded with the first sample: a burst is backlog, not a rate.
@@ -103,7 +104,7 @@ public record RateEstimate(
         && consumption.messages().getAsDouble() > 0
         && consumption.replicas() > 0) {
       double sample = consumption.messages().getAsDouble() / seconds / consumption.replicas();
-      boolean saturated = previous.ready() > 0 && current.ready() > 0;
+      boolean saturated = previous.depth().ready() > 0 && current.depth().ready() > 0;
       if (saturated) {
         throughput = measured ? smooth(throughput, sample, seconds, THROUGHPUT_SMOOTHING) : sample;
         measured = true;
@@ -169,9 +170,9 @@ public record RateEstimate(
       return new Consumption(OptionalDouble.of(messages), counted, busyMessages, busySeconds);
     }
     // The broker's ack rate says nothing of capacity while no consumer is attached.
-    if (current.ackRate().isPresent() && current.consumers().orElse(1) > 0) {
+    if (current.depth().ackRate().isPresent() && current.depth().consumers().orElse(1) > 0) {
       return new Consumption(
-          OptionalDouble.of(current.ackRate().getAsDouble() * seconds),
+          OptionalDouble.of(current.depth().ackRate().getAsDouble() * seconds),
           current.readyReplicas(),
           busyMessages,
           busySeconds);

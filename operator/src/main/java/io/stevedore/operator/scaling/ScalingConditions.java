@@ -32,7 +32,8 @@ public final class ScalingConditions {
           generation,
           now);
     } else {
-      String observed = d.signals().map(s -> s.queues() + " queues observed").orElse("observed");
+      String observed =
+          d.signals().map(s -> s.depth().queues() + " queues observed").orElse("observed");
       Conditions.set(
           conditions,
           METRICS_AVAILABLE,
@@ -98,14 +99,14 @@ public final class ScalingConditions {
     d.signals()
         .ifPresent(
             signals -> {
+              var depth = signals.depth();
               s.setObservedAt(time(signals.observedAt()));
-              s.setQueues(signals.queues());
+              s.setQueues(depth.queues());
               s.setBacklog(signals.backlog());
-              s.setReady(signals.ready());
-              s.setUnacked(signals.unacked().isPresent() ? signals.unacked().getAsLong() : null);
-              s.setDelayed(signals.delayed().isPresent() ? signals.delayed().getAsLong() : null);
-              s.setConsumers(
-                  signals.consumers().isPresent() ? signals.consumers().getAsInt() : null);
+              s.setReady(depth.ready());
+              s.setUnacked(depth.unacked().isPresent() ? depth.unacked().getAsLong() : null);
+              s.setDelayed(depth.delayed().isPresent() ? depth.delayed().getAsLong() : null);
+              s.setConsumers(depth.consumers().isPresent() ? depth.consumers().getAsInt() : null);
               s.setArrivalRate(round(signals.arrivalRate()));
               s.setThroughputPerReplica(round(signals.throughputPerReplica()));
               s.setThroughputSource(signals.throughputMeasured() ? "Measured" : "Initial");

@@ -44,7 +44,6 @@ public final class WorkerPoolScaler implements AutoCloseable {
 
   static final int OBSERVERS = 8;
 
-  private final ClusterView cluster;
   private final PodReader pods;
   private final DeploymentScaler deployments;
   private final RabbitQueueObserver rabbit;
@@ -60,13 +59,11 @@ public final class WorkerPoolScaler implements AutoCloseable {
 
   public WorkerPoolScaler(
       KubernetesClient client,
-      ClusterView cluster,
       PlatformClients clients,
       EventRecorder events,
       ScalingMetrics metrics,
       BooleanSupplier leading,
       Clock clock) {
-    this.cluster = cluster;
     this.pods = new PodReader(clients.pods());
     this.deployments = new DeploymentScaler(client);
     this.rabbit = new RabbitQueueObserver(clients, clock);
@@ -86,6 +83,10 @@ public final class WorkerPoolScaler implements AutoCloseable {
 
   /** Starts or updates scaling a pool. */
   public void track(ScalingTarget target) {
+    if (scheduler.isShutdown()) {
+      // Closed while the operator finishes its last reconciliations.
+      return;
+    }
     loops.compute(
         target.pool(),
         (id, loop) -> {
@@ -123,8 +124,8 @@ public final class WorkerPoolScaler implements AutoCloseable {
 
   private static Duration interval(ScalingTarget target) {
     return target
-        .pools()
-        .get(target.pool())
+        .cluster()
+        .pool(target.pool())
         .map(p -> ScalingParameters.of(p.getSpec().getScaling()).pollInterval())
         .orElse(Duration.ofSeconds(1));
   }
@@ -199,7 +200,8 @@ public final class WorkerPoolScaler implements AutoCloseable {
 
     void tick() {
       ScalingTarget t = target;
-      Optional<WorkerPool> found = t.pools().get(id);
+      ClusterView cluster = t.cluster();
+      Optional<WorkerPool> found = cluster.pool(id);
       if (found.isEmpty()) {
         untrack(id);
         return;
@@ -209,7 +211,8 @@ public final class WorkerPoolScaler implements AutoCloseable {
       if (!parameters.pollInterval().equals(interval)) {
         schedule(parameters.pollInterval());
       }
-      Deployment deployment = cluster.deployment(id.getNamespace().orElseThrow(), t.deployment());
+      Deployment deployment =
+          cluster.deployment(id.getNamespace().orElseThrow(), t.deployment()).orElse(null);
       if (deployment == null) {
         return;
       }
@@ -250,9 +253,8 @@ public final class WorkerPoolScaler implements AutoCloseable {
       Optional<String> problem = Optional.empty();
       if (decision.scales()) {
         try {
-          Deployment scaled =
-              deployments.scale(deployment, current, decision.desiredReplicas(), podList, samples);
-          applied = new Applied(decision.desiredReplicas(), scaled.getMetadata().getGeneration());
+          deployments.scale(deployment, current, decision.desiredReplicas(), podList, samples);
+          applied = new Applied(decision.desiredReplicas(), generation(deployment) + 1);
           history = decision.next();
           log.info("WorkerPool {}: {}", name(id), decision.message());
         } catch (KubernetesClientException e) {
@@ -265,7 +267,7 @@ public final class WorkerPoolScaler implements AutoCloseable {
       publish(pool, new ScalingReport(decision, problem, note), now);
     }
 
-    /** The Deployment's replicas, or what this loop set if the informer has not seen it yet. */
+    /** The Deployment's replicas, or what this loop set if the cache has not seen it yet. */
     int current(Deployment deployment) {
       int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
       Long generation = deployment.getMetadata().getGeneration();
@@ -273,6 +275,12 @@ public final class WorkerPoolScaler implements AutoCloseable {
         return applied.replicas();
       }
       return replicas;
+    }
+
+    /** The Deployment's generation, counting a change of replicas this loop made. */
+    long generation(Deployment deployment) {
+      long cached = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
+      return applied == null ? cached : Math.max(cached, applied.generation());
     }
 
     void publish(WorkerPool pool, ScalingReport next, Instant now) {
@@ -294,7 +302,10 @@ public final class WorkerPoolScaler implements AutoCloseable {
     }
   }
 
-  /** Replicas this loop set and the Deployment generation that carries them. */
+  /**
+   * Replicas this loop set and the Deployment generation that carries them (the scale subresource
+   * answers without the generation: a change of replicas adds one).
+   */
   private record Applied(int replicas, long generation) {}
 
   private static String name(ResourceID id) {

@@ -35,7 +35,31 @@ public final class RecordTables {
    */
   public record Ensured(State state, boolean created) {}
 
+  /**
+   * What a look at a table found.
+   *
+   * @param state the table's state
+   * @param ttlEnabled whether TTL is enabled (or being enabled); only looked at on an ACTIVE table
+   */
+  public record Observed(State state, boolean ttlEnabled) {}
+
   private RecordTables() {}
+
+  /** The table as it is, without changing anything; empty when it does not exist. */
+  public static java.util.Optional<Observed> observe(DynamoDbClient dynamo, String table) {
+    TableStatus status;
+    try {
+      status = describe(dynamo, table);
+    } catch (ResourceNotFoundException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        switch (status) {
+          case ACTIVE -> new Observed(State.ACTIVE, ttlEnabled(dynamo, table));
+          case DELETING -> new Observed(State.DELETING, false);
+          default -> new Observed(State.CREATING, false);
+        });
+  }
 
   /**
    * Creates the table if it is missing and enables TTL once it is ACTIVE.
@@ -128,13 +152,15 @@ public final class RecordTables {
     }
   }
 
+  private static boolean ttlEnabled(DynamoDbClient dynamo, String table) {
+    var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+    TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
+    return status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
+  }
+
   private static void enableTtl(DynamoDbClient dynamo, String table, boolean fresh) {
-    if (!fresh) {
-      var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
-      TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
-      if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
-        return;
-      }
+    if (!fresh && ttlEnabled(dynamo, table)) {
+      return;
     }
     dynamo.updateTimeToLive(
         r ->

@@ -8,17 +8,14 @@ import java.sql.SQLTransientConnectionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** Turns what a step's service threw into a condition reason and message people can act on. */
+/** Turns what a dependent's service threw into a condition reason and message people can act on. */
 final class StepFailures {
   private static final int MAX_MESSAGE = 512;
 
   private StepFailures() {}
 
-  static StepOutcome outcome(String condition, Exception e) {
-    return StepOutcome.failed(condition, reason(e), message(e));
-  }
-
-  static String reason(Exception e) {
+  static String reason(Exception thrown) {
+    Exception e = unwrap(thrown);
     if (e instanceof CredentialsNotFoundException) {
       return "CredentialsNotFound";
     }
@@ -51,9 +48,18 @@ final class StepFailures {
     return "StepFailed";
   }
 
-  static String message(Exception e) {
+  static String message(Exception thrown) {
+    Exception e = unwrap(thrown);
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
+  }
+
+  /** The service's own exception, where a dependent carried it through the framework. */
+  private static Exception unwrap(Exception e) {
+    return e instanceof ServiceDependentResource.ServiceFailure
+            && e.getCause() instanceof Exception c
+        ? c
+        : e;
   }
 
   /** Whether anything in the cause chain says the database could not be reached. */

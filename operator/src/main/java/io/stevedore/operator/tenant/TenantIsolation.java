@@ -1,10 +1,10 @@
 package io.stevedore.operator.tenant;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -17,16 +17,16 @@ import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.platform.PlatformNames;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A tenant's own namespace where its Environment isolates tenants (pure), Capsule-style: for the
- * tenant's workloads (its agents' gateways, consumers of its dead-letter queue), with a copy of its
- * credentials, a ResourceQuota, and a default-deny NetworkPolicy that lets pods talk to each other,
- * to cluster DNS and to the Environment's ingest, and to nothing else.
+ * The objects of a tenant's own namespace where its Environment isolates tenants (pure),
+ * Capsule-style: for the tenant's workloads (its agents' gateways, consumers of its dead-letter
+ * queue), with a copy of its credentials, a ResourceQuota, and a default-deny NetworkPolicy that
+ * lets pods talk to each other, to cluster DNS and to the Environment's ingest, and to nothing
+ * else.
  */
 final class TenantIsolation {
   /** Label on a tenant namespace naming the namespace of the Tenant it belongs to. */
@@ -34,6 +34,13 @@ final class TenantIsolation {
 
   static final String NETWORK_POLICY = "stevedore-tenant-isolation";
   static final String QUOTA = "stevedore-tenant-quota";
+
+  /** The component label of each kind of isolation object (what each informer selects). */
+  static final String NAMESPACE_COMPONENT = "tenant-namespace";
+
+  static final String SECRET_COMPONENT = "tenant-credentials-copy";
+  static final String QUOTA_COMPONENT = "tenant-quota";
+  static final String NETWORK_POLICY_COMPONENT = "tenant-network-policy";
   private static final String NAME_LABEL = "kubernetes.io/metadata.name";
 
   private TenantIsolation() {}
@@ -42,28 +49,24 @@ final class TenantIsolation {
     return environment.getSpec().getTenantIsolation() != null;
   }
 
-  /** The objects to have, the namespace first; the quota only when it limits something. */
-  static List<HasMetadata> desired(
-      Tenant tenant, Environment environment, TenantNames names, Secret credentials) {
-    List<HasMetadata> objects = new ArrayList<>();
-    objects.add(namespace(tenant, names));
-    objects.add(secretCopy(tenant, names, credentials));
+  /** The tenant's ResourceQuota; none when neither the Environment nor the plan limits anything. */
+  static Optional<ResourceQuota> quotaObject(
+      Tenant tenant, Environment environment, TenantNames names) {
     Map<String, Quantity> hard = quota(tenant, environment);
-    if (!hard.isEmpty()) {
-      objects.add(
-          new ResourceQuotaBuilder()
-              .withNewMetadata()
-              .withName(QUOTA)
-              .withNamespace(names.isolationNamespace())
-              .withLabels(labels(tenant, names, "tenant-quota"))
-              .endMetadata()
-              .withNewSpec()
-              .withHard(hard)
-              .endSpec()
-              .build());
+    if (hard.isEmpty()) {
+      return Optional.empty();
     }
-    objects.add(networkPolicy(tenant, environment, names));
-    return objects;
+    return Optional.of(
+        new ResourceQuotaBuilder()
+            .withNewMetadata()
+            .withName(QUOTA)
+            .withNamespace(names.isolationNamespace())
+            .withLabels(labels(tenant, names, QUOTA_COMPONENT))
+            .endMetadata()
+            .withNewSpec()
+            .withHard(hard)
+            .endSpec()
+            .build());
   }
 
   /** The Environment's quota, overridden key by key by the tenant's plan. */
@@ -80,38 +83,35 @@ final class TenantIsolation {
     return hard;
   }
 
-  private static Namespace namespace(Tenant tenant, TenantNames names) {
-    var labels = labels(tenant, names, "tenant-namespace");
-    labels.put(TENANT_NAMESPACE, names.namespace());
+  static Namespace namespace(Tenant tenant, TenantNames names) {
     return new NamespaceBuilder()
         .withNewMetadata()
         .withName(names.isolationNamespace())
-        .withLabels(labels)
+        .withLabels(labels(tenant, names, NAMESPACE_COMPONENT))
         .endMetadata()
         .build();
   }
 
-  private static Secret secretCopy(Tenant tenant, TenantNames names, Secret credentials) {
+  static Secret secretCopy(Tenant tenant, TenantNames names, Map<String, String> data) {
     return new SecretBuilder()
         .withNewMetadata()
         .withName(names.secret())
         .withNamespace(names.isolationNamespace())
-        .withLabels(labels(tenant, names, "tenant-credentials-copy"))
+        .withLabels(labels(tenant, names, SECRET_COMPONENT))
         .endMetadata()
         .withType("Opaque")
-        .withData(credentials.getData())
+        .withData(data)
         .build();
   }
 
-  private static NetworkPolicy networkPolicy(
-      Tenant tenant, Environment environment, TenantNames names) {
+  static NetworkPolicy networkPolicy(Tenant tenant, Environment environment, TenantNames names) {
     String ingest = PlatformNames.ingest(environment.getMetadata().getName());
     var samePods = new NetworkPolicyPeerBuilder().withNewPodSelector().endPodSelector().build();
     return new NetworkPolicyBuilder()
         .withNewMetadata()
         .withName(NETWORK_POLICY)
         .withNamespace(names.isolationNamespace())
-        .withLabels(labels(tenant, names, "tenant-network-policy"))
+        .withLabels(labels(tenant, names, NETWORK_POLICY_COMPONENT))
         .endMetadata()
         .withNewSpec()
         .withNewPodSelector()
@@ -161,6 +161,7 @@ final class TenantIsolation {
   private static Map<String, String> labels(Tenant tenant, TenantNames names, String component) {
     var labels = Labels.of(component, names.tenant(), tenant.getSpec().getEnvironment());
     labels.put(Labels.TENANT, names.tenant());
+    labels.put(TENANT_NAMESPACE, names.namespace());
     return labels;
   }
 }

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
-/** How long tenant provisioning takes, step by step: where a slow onboarding spends its time. */
+/**
+ * How long tenant provisioning takes, condition by condition: where a slow onboarding spends its
+ * time.
+ */
 public final class TenantMetrics {
   public static final String STEP = "stevedore.tenant.step.duration";
 
@@ -14,9 +17,10 @@ public final class TenantMetrics {
     this.registry = registry;
   }
 
-  void step(String condition, StepOutcome.State state, long nanos) {
+  void step(String condition, ProvisioningCondition.State state, long nanos) {
     Timer.builder(STEP)
-        .description("Time a provisioning step took, by its condition and outcome")
+        .description(
+            "Time the dependents behind a provisioning condition took, by condition and outcome")
         .tags("step", condition, "outcome", state.name())
         .publishPercentileHistogram()
         .register(registry)

@@ -1,7 +1,9 @@
 package io.stevedore.operator.tenant;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
@@ -14,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Offboards a deleted Tenant before its finalizer goes: `Retain` revokes its access and keeps its
- * data; `Delete` drains its queues, then removes queues, users, table and configuration.
+ * Offboards a deleted Tenant before its finalizer goes, through its workflow's cleanup (each
+ * dependent's Deleter honours the deletion policy): `Retain` revokes its access and keeps its data;
+ * `Delete` drains its queues first (the framework has no notion of waiting before a delete), then
+ * removes queues, users, table, configuration and namespace.
  */
 final class TenantOffboarding {
   private static final Duration DRAIN_POLL = Duration.ofSeconds(2);
@@ -24,11 +28,11 @@ final class TenantOffboarding {
   private static final Duration FAILURE_RETRY = Duration.ofSeconds(5);
 
   private final StatusReporter status;
-  private final TenantProvisioning provisioning;
+  private final TenantWorkflow workflow;
 
-  TenantOffboarding(StatusReporter status, TenantProvisioning provisioning) {
+  TenantOffboarding(StatusReporter status, TenantWorkflow workflow) {
     this.status = status;
-    this.provisioning = provisioning;
+    this.workflow = workflow;
   }
 
   /** Without a (valid) Environment nothing can be reached: let the Tenant go, and say so. */
@@ -45,114 +49,124 @@ final class TenantOffboarding {
     return DeleteControl.defaultDelete();
   }
 
-  DeleteControl offboard(TenantWork work) {
-    return work.tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete
-        ? delete(work)
-        : retain(work);
+  DeleteControl offboard(TenantScope scope, Context<Tenant> context) {
+    return scope.tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete
+        ? delete(scope, context)
+        : retain(scope, context);
   }
 
-  private DeleteControl retain(TenantWork work) {
-    try {
-      step(BrokerUserStep.class).remove(work);
-    } catch (Exception e) {
-      return failed(work, "revoking the broker users failed: " + StepFailures.message(e), e);
+  private DeleteControl retain(TenantScope scope, Context<Tenant> context) {
+    // Under Retain only the broker users' dependent removes anything: access is revoked.
+    var errors = workflow.workflow().cleanup(scope.tenant, context).getErroredDependents();
+    if (!errors.isEmpty()) {
+      Exception e = errors.values().iterator().next();
+      return failed(
+          scope, context, "revoking the broker users failed: " + StepFailures.message(e), e);
     }
-    var names = work.names;
+    var names = scope.names;
     status
         .events()
         .normal(
-            work.tenant,
+            scope.tenant,
             "Retained",
             "deletionPolicy Retain: kept queues "
                 + names.queues().main()
                 + ", "
                 + names.queues().deadLetter()
-                + (work.onRabbit() ? " and the retry queues" : "")
+                + (scope.onRabbit() ? " and the retry queues" : "")
                 + ", DynamoDB table "
                 + names.table()
                 + " and the MySQL configuration"
-                + (TenantIsolation.enabled(work.environment)
-                    ? " and namespace " + names.isolationNamespace()
-                    : "")
-                + (work.brokerUsers() ? "; revoked the tenant's broker users" : ""));
+                + (scope.isolated() ? " and namespace " + names.isolationNamespace() : "")
+                + (scope.brokerUsers() ? "; revoked the tenant's broker users" : ""));
     return DeleteControl.defaultDelete();
   }
 
-  private DeleteControl delete(TenantWork work) {
+  private DeleteControl delete(TenantScope scope, Context<Tenant> context) {
     QueueBacklog backlog;
     try {
-      backlog = work.broker().backlog(work.names.queues());
+      backlog = scope.broker().backlog(scope.names.queues());
     } catch (Exception e) {
-      return failed(work, "could not look at the queues: " + StepFailures.message(e), e);
+      return failed(scope, context, "could not look at the queues: " + StepFailures.message(e), e);
     }
-    var annotations = work.tenant.getMetadata().getAnnotations();
+    var annotations = scope.tenant.getMetadata().getAnnotations();
     boolean override =
         annotations != null
             && "true".equalsIgnoreCase(annotations.get(OffboardingDecision.DELETE_NON_EMPTY));
     String phase =
-        work.tenant.getStatus() == null ? null : work.tenant.getStatus().getOffboarding();
+        scope.tenant.getStatus() == null ? null : scope.tenant.getStatus().getOffboarding();
     var decision =
-        OffboardingDecision.decide(phase, backlog, override, work.names.queues().deadLetter());
+        OffboardingDecision.decide(phase, backlog, override, scope.names.queues().deadLetter());
     return switch (decision.action()) {
-      case WAIT -> progress(work, decision, "Draining", DRAIN_POLL);
-      case RELEASE -> progress(work, decision, "ReleasingQueues", RELEASE_POLL);
-      case BLOCKED -> progress(work, decision, "DeadLetterQueueNotEmpty", BLOCKED_POLL);
-      case REMOVE -> remove(work, decision);
+      case WAIT -> progress(scope, context, decision, "Draining", DRAIN_POLL);
+      case RELEASE -> progress(scope, context, decision, "ReleasingQueues", RELEASE_POLL);
+      case BLOCKED -> progress(scope, context, decision, "DeadLetterQueueNotEmpty", BLOCKED_POLL);
+      case REMOVE -> remove(scope, context, decision);
     };
   }
 
-  private DeleteControl remove(TenantWork work, OffboardingDecision decision) {
-    patch(work, ReadyState.progressing("Removing", decision.message()), decision, "Removing");
-    List<String> failures = new ArrayList<>();
-    for (ProvisioningStep step : provisioning.steps()) {
-      try {
-        step.remove(work);
-      } catch (Exception e) {
-        failures.add(step.condition() + ": " + StepFailures.message(e));
+  private DeleteControl remove(
+      TenantScope scope, Context<Tenant> context, OffboardingDecision decision) {
+    patch(
+        scope,
+        context,
+        ReadyState.progressing("Removing", decision.message()),
+        decision,
+        "Removing");
+    var errors = workflow.workflow().cleanup(scope.tenant, context).getErroredDependents();
+    if (!errors.isEmpty()) {
+      List<String> failures = new ArrayList<>();
+      for (TenantDependent d : workflow.dependents()) {
+        Exception e = errors.get((DependentResource) d);
+        if (e != null) {
+          failures.add(d.condition() + ": " + StepFailures.message(e));
+        }
       }
-    }
-    if (!failures.isEmpty()) {
       var state = ReadyState.failed("OffboardingFailed", String.join("; ", failures));
-      patch(work, state, decision, "OffboardingFailed");
+      patch(scope, context, state, decision, "OffboardingFailed");
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(FAILURE_RETRY.toMillis());
     }
-    var names = work.names;
+    var names = scope.names;
     status
         .events()
         .normal(
-            work.tenant,
+            scope.tenant,
             "Deleted",
             "deletionPolicy Delete: removed queues "
                 + names.queues().main()
                 + ", "
                 + names.queues().deadLetter()
-                + (work.onRabbit() ? " and the retry queues" : "")
-                + (work.brokerUsers() ? ", the broker users" : "")
+                + (scope.onRabbit() ? " and the retry queues" : "")
+                + (scope.brokerUsers() ? ", the broker users" : "")
                 + ", DynamoDB table "
                 + names.table()
                 + ", the MySQL configuration"
-                + (TenantIsolation.enabled(work.environment)
-                    ? " and namespace " + names.isolationNamespace()
-                    : ""));
+                + (scope.isolated() ? " and namespace " + names.isolationNamespace() : ""));
     return DeleteControl.defaultDelete();
   }
 
   private DeleteControl progress(
-      TenantWork work, OffboardingDecision decision, String reason, Duration poll) {
-    patch(work, ReadyState.progressing("Draining", decision.message()), decision, reason);
+      TenantScope scope,
+      Context<Tenant> context,
+      OffboardingDecision decision,
+      String reason,
+      Duration poll) {
+    patch(scope, context, ReadyState.progressing("Draining", decision.message()), decision, reason);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(poll.toMillis());
   }
 
-  private DeleteControl failed(TenantWork work, String message, Exception e) {
+  private DeleteControl failed(
+      TenantScope scope, Context<Tenant> context, String message, Exception e) {
     String phase =
-        work.tenant.getStatus() == null ? null : work.tenant.getStatus().getOffboarding();
+        scope.tenant.getStatus() == null ? null : scope.tenant.getStatus().getOffboarding();
     var decision =
         new OffboardingDecision(
             OffboardingDecision.Action.WAIT,
             phase == null ? OffboardingDecision.DRAINING : phase,
             message);
     patch(
-        work,
+        scope,
+        context,
         ReadyState.failed(StepFailures.reason(e), message + "; retrying"),
         decision,
         StepFailures.reason(e));
@@ -161,8 +175,12 @@ final class TenantOffboarding {
 
   /** Writes the offboarding state; during cleanup the framework patches no status itself. */
   private void patch(
-      TenantWork work, ReadyState ready, OffboardingDecision decision, String drainingReason) {
-    Tenant copy = Serialization.clone(work.tenant);
+      TenantScope scope,
+      Context<Tenant> context,
+      ReadyState ready,
+      OffboardingDecision decision,
+      String drainingReason) {
+    Tenant copy = Serialization.clone(scope.tenant);
     long generation = copy.getMetadata().getGeneration();
     status
         .prepare(
@@ -173,26 +191,22 @@ final class TenantOffboarding {
               s.setOffboarding(decision.phase());
               Conditions.set(
                   s.getConditions(),
-                  TenantProvisioning.DRAINING,
+                  ProvisioningReport.DRAINING,
                   true,
                   drainingReason,
                   decision.message(),
                   generation,
-                  work.now);
+                  scope.now);
             })
         .ifPresent(
             updated ->
-                work.context
+                context
                     .getClient()
-                    .resource(work.tenant)
+                    .resource(scope.tenant)
                     .editStatus(
                         t -> {
                           t.setStatus(updated.getStatus());
                           return t;
                         }));
-  }
-
-  private ProvisioningStep step(Class<? extends ProvisioningStep> type) {
-    return provisioning.steps().stream().filter(type::isInstance).findFirst().orElseThrow();
   }
 }

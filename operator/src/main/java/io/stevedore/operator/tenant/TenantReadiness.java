@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** What a tenant's step outcomes add up to, and when to look again (pure). */
+/** What a tenant's provisioning conditions add up to, and when to look again (pure). */
 final class TenantReadiness {
   static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -18,14 +18,14 @@ final class TenantReadiness {
 
   /** Ready when every step is; otherwise the first failure (or wait) names the reason. */
   static ReadyState summarize(
-      List<StepOutcome> outcomes, boolean suspended, String queue, String workerPool) {
-    List<StepOutcome> failed =
-        outcomes.stream().filter(o -> o.state() == StepOutcome.State.FAILED).toList();
+      List<ProvisioningCondition> outcomes, boolean suspended, String queue, String workerPool) {
+    List<ProvisioningCondition> failed =
+        outcomes.stream().filter(o -> o.state() == ProvisioningCondition.State.FAILED).toList();
     if (!failed.isEmpty()) {
       return ReadyState.failed(failed.get(0).reason(), describe(failed) + "; retrying");
     }
-    List<StepOutcome> pending =
-        outcomes.stream().filter(o -> o.state() == StepOutcome.State.PENDING).toList();
+    List<ProvisioningCondition> pending =
+        outcomes.stream().filter(o -> o.state() == ProvisioningCondition.State.PENDING).toList();
     if (!pending.isEmpty()) {
       return ReadyState.progressing("Provisioning", describe(pending));
     }
@@ -43,24 +43,24 @@ final class TenantReadiness {
    * the next drift check or when a credential overlap ends, whichever is first.
    */
   static Duration requeue(
-      List<StepOutcome> outcomes,
+      List<ProvisioningCondition> outcomes,
       List<Condition> previous,
       Instant now,
       Duration resync,
       Instant previousCredentialsUntil) {
-    List<StepOutcome> failed =
-        outcomes.stream().filter(o -> o.state() == StepOutcome.State.FAILED).toList();
+    List<ProvisioningCondition> failed =
+        outcomes.stream().filter(o -> o.state() == ProvisioningCondition.State.FAILED).toList();
     if (!failed.isEmpty()) {
       Instant since =
           failed.stream()
-              .map(o -> failingSince(previous, o.condition(), now))
+              .map(o -> failingSince(previous, o.type(), now))
               .min(Comparator.naturalOrder())
               .orElse(now);
       return backoff(Duration.between(since, now));
     }
     var pending =
         outcomes.stream()
-            .map(StepOutcome::recheck)
+            .map(ProvisioningCondition::recheck)
             .filter(Objects::nonNull)
             .min(Comparator.naturalOrder());
     if (pending.isPresent()) {
@@ -94,9 +94,9 @@ final class TenantReadiness {
         .orElse(now);
   }
 
-  private static String describe(List<StepOutcome> outcomes) {
+  private static String describe(List<ProvisioningCondition> outcomes) {
     return outcomes.stream()
-        .map(o -> o.condition() + ": " + o.message())
+        .map(o -> o.type() + ": " + o.message())
         .collect(Collectors.joining("; "));
   }
 }

@@ -1,8 +1,6 @@
 package io.stevedore.operator.tenant;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -11,9 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Tenant;
@@ -21,23 +17,21 @@ import io.stevedore.operator.api.v1alpha1.TenantStatus;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.environment.EnvironmentValidation;
 import io.stevedore.operator.kube.ApiKeys;
-import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.kube.NameReferences;
 import io.stevedore.operator.platform.PlatformClients;
-import io.stevedore.operator.platform.PlatformNames;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.ReconciliationPause;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Executors;
 
 /**
- * Reconciles a Tenant: checks its Environment and WorkerPool, runs the provisioning steps (each
- * with its own condition), and on deletion offboards it as its deletion policy says.
+ * Reconciles a Tenant: checks its Environment and WorkerPool, runs its workflow (see {@link
+ * TenantWorkflow}; each dependent's condition in status), and on deletion offboards it as its
+ * deletion policy says.
  */
 // Labels and annotations matter as much as the spec here, and bump no generation.
 @ControllerConfiguration(
@@ -45,11 +39,9 @@ import java.util.concurrent.Executors;
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = TenantChangeFilter.class))
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
-  /** Threads for the steps that wait on the platform's services, shared by all reconciliations. */
-  private static final int STEP_THREADS = 64;
-
   private final StatusReporter status;
-  private final TenantProvisioning provisioning;
+  private final TenantWorkflow workflow;
+  private final ProvisioningReport report;
   private final TenantOffboarding offboarding;
   private final PlatformClients platform;
   private final Clock clock;
@@ -66,47 +58,22 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     this.status = status;
     this.platform = platform;
     this.clock = clock;
-    this.provisioning =
-        new TenantProvisioning(
-            status,
-            new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate),
-            resync,
-            Executors.newFixedThreadPool(
-                STEP_THREADS,
-                runnable -> {
-                  Thread thread = new Thread(runnable, "tenant-step");
-                  thread.setDaemon(true);
-                  return thread;
-                }),
-            new TenantMetrics(meters));
-    this.offboarding = new TenantOffboarding(status, provisioning);
+    this.workflow =
+        new TenantWorkflow(
+            new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate));
+    this.report = new ProvisioningReport(status, new TenantMetrics(meters), resync);
+    this.offboarding = new TenantOffboarding(status, workflow);
   }
 
   @Override
   public List<EventSource<?, Tenant>> prepareEventSources(EventSourceContext<Tenant> context) {
-    var secrets =
-        InformerEventSourceConfiguration.from(Secret.class, Tenant.class)
-            .withName("tenant-secret")
-            .withNamespacesInheritedFromController()
-            .withLabelSelector(Labels.COMPONENT + "=tenant-credentials")
-            .withSecondaryToPrimaryMapper(
-                secret -> {
-                  String tenant = secret.getMetadata().getLabels().get(Labels.TENANT);
-                  return tenant == null
-                      ? Set.of()
-                      : Set.of(new ResourceID(tenant, secret.getMetadata().getNamespace()));
-                })
-            .withPrimaryToSecondaryMapper(
-                (Tenant t) ->
-                    Set.of(
-                        new ResourceID(
-                            PlatformNames.tenantSecret(t.getMetadata().getName()),
-                            t.getMetadata().getNamespace())))
-            .build();
-    return List.of(
-        NameReferences.eventSource(context, Environment.class, t -> t.getSpec().getEnvironment()),
-        NameReferences.eventSource(context, WorkerPool.class, t -> t.getSpec().getWorkerPool()),
-        new InformerEventSource<>(secrets, context));
+    List<EventSource<?, Tenant>> sources = new ArrayList<>();
+    sources.add(
+        NameReferences.eventSource(context, Environment.class, t -> t.getSpec().getEnvironment()));
+    sources.add(
+        NameReferences.eventSource(context, WorkerPool.class, t -> t.getSpec().getWorkerPool()));
+    sources.addAll(workflow.eventSources(context));
+    return sources;
   }
 
   @Override
@@ -119,14 +86,10 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     if (blocked.isPresent()) {
       return status.report(tenant, TenantStatus::new, blocked.get(), ReconciliationPause::drop);
     }
-    var work =
-        new TenantWork(
-            tenant,
-            context.getSecondaryResource(Environment.class).orElseThrow(),
-            platform,
-            context,
-            clock.instant());
-    return provisioning.reconcile(work);
+    var scope =
+        scope(tenant, context.getSecondaryResource(Environment.class).orElseThrow(), context);
+    var result = workflow.workflow().reconcile(tenant, context);
+    return report.report(scope, TenantConditions.of(workflow.dependents(), result, scope));
   }
 
   @Override
@@ -135,14 +98,17 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     if (environment.isEmpty() || !EnvironmentValidation.problems(environment.get()).isEmpty()) {
       return offboarding.withoutEnvironment(tenant);
     }
-    return offboarding.offboard(
-        new TenantWork(tenant, environment.get(), platform, context, clock.instant()));
+    return offboarding.offboard(scope(tenant, environment.get(), context), context);
   }
 
   @Override
   public ErrorStatusUpdateControl<Tenant> updateErrorStatus(
       Tenant tenant, Context<Tenant> context, Exception error) {
     return status.reportError(tenant, TenantStatus::new, error);
+  }
+
+  private TenantScope scope(Tenant tenant, Environment environment, Context<Tenant> context) {
+    return new TenantScope(tenant, environment, platform, clock.instant()).attach(context);
   }
 
   /** Why the tenant cannot be provisioned now, if it cannot. */

@@ -2,17 +2,25 @@ package io.stevedore.operator.workerpool;
 
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.kube.OwnedDependentResource;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.scaling.Pause;
+import io.stevedore.operator.scaling.ScalingParameters;
 import java.util.List;
 import java.util.Map;
 
-/** The Deployment of a WorkerPool's worker pods. */
+/**
+ * The Deployment of a WorkerPool's worker pods. Its replicas belong to the autoscaler, which writes
+ * them through the scale subresource: this dependent sets them only when it creates the Deployment,
+ * and its updates keep whatever the Deployment has, so a change of the pool never fights a scale.
+ */
 public class WorkerDeploymentDependentResource
     extends OwnedDependentResource<Deployment, WorkerPool> {
   static final String ROLE = "worker";
@@ -28,14 +36,41 @@ public class WorkerDeploymentDependentResource
 
   @Override
   protected Deployment desired(WorkerPool pool, Context<WorkerPool> context) {
-    return desired(
-        pool,
-        WorkerPoolReconciler.environment(context),
-        context.getSecondaryResource(Deployment.class).orElse(null));
+    return desired(pool, WorkerPoolReconciler.environment(context));
   }
 
-  /** The Deployment; {@code current} (may be null) supplies the replicas the autoscaler set. */
-  static Deployment desired(WorkerPool pool, Environment environment, Deployment current) {
+  @Override
+  public Matcher.Result<Deployment> match(
+      Deployment actual, Deployment desired, WorkerPool pool, Context<WorkerPool> context) {
+    // Replicas are the autoscaler's: a difference there is never a reason to update.
+    return super.match(actual, withReplicasOf(actual, desired), pool, context);
+  }
+
+  @Override
+  public Deployment update(
+      Deployment actual, Deployment desired, WorkerPool pool, Context<WorkerPool> context) {
+    // An update replaces the spec: it carries the replicas the Deployment has (optimistic lock).
+    return super.update(actual, withReplicasOf(actual, desired), pool, context);
+  }
+
+  /** The replicas a new worker Deployment starts with: a pinned count, else minReplicas. */
+  static int initialReplicas(WorkerPool pool) {
+    return Pause.of(pool.getMetadata().getAnnotations())
+        .pinned()
+        .orElse(ScalingParameters.of(pool.getSpec().getScaling()).minReplicas());
+  }
+
+  /** {@code desired} with the replicas {@code actual} has, which only the autoscaler changes. */
+  static Deployment withReplicasOf(Deployment actual, Deployment desired) {
+    return new DeploymentBuilder(desired)
+        .editSpec()
+        .withReplicas(actual.getSpec().getReplicas())
+        .endSpec()
+        .build();
+  }
+
+  /** The Deployment as a new pool gets it ({@link #initialReplicas} replicas). */
+  static Deployment desired(WorkerPool pool, Environment environment) {
     var spec = pool.getSpec();
     String name = pool.getMetadata().getName();
     int drainSeconds = spec.getDrain().getMaxSeconds();
@@ -44,7 +79,7 @@ public class WorkerDeploymentDependentResource
         new PlatformDeployment.Role(
             ROLE,
             PlatformNames.workers(name),
-            WorkerReplicas.of(pool, current),
+            initialReplicas(pool),
             spec.getResources(),
             drainSeconds + KILL_MARGIN_SECONDS,
             Map.of(Labels.WORKER_POOL, name),

@@ -29,6 +29,7 @@ import io.stevedore.operator.scaling.WorkerPoolScaler;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -67,11 +68,14 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
     // The autoscaler's reports come back as events, so status has one writer: this reconciler.
     var scalingReports = new SimpleInboundEventSource<WorkerPool>("scaling-reports");
     scaler.onReport(scalingReports::propagateEvent);
+    List<EventSource<?, WorkerPool>> sources = new ArrayList<>();
+    sources.add(
+        NameReferences.eventSource(context, Environment.class, p -> p.getSpec().getEnvironment()));
     // Any tenant change in a namespace may change which of its pools serve it.
-    return List.of(
-        NameReferences.eventSource(context, Environment.class, p -> p.getSpec().getEnvironment()),
-        NamespaceFanOut.eventSource(context, Tenant.class, ServedTenants.EVENT_SOURCE),
-        scalingReports);
+    sources.add(NamespaceFanOut.eventSource(context, Tenant.class, ServedTenants.EVENT_SOURCE));
+    sources.add(scalingReports);
+    sources.addAll(ScalingCaches.eventSources(context));
+    return sources;
   }
 
   @Override
@@ -109,7 +113,7 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
     scaler.track(
         new ScalingTarget(
             id,
-            context.getPrimaryCache(),
+            ScalingCaches.view(context),
             environment.get(),
             PlatformNames.workers(pool.getMetadata().getName()),
             tenants.stream()

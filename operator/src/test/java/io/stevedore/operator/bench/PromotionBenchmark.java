@@ -7,12 +7,13 @@ import io.stevedore.operator.api.v1alpha1.HealthGates;
 import io.stevedore.operator.api.v1alpha1.Promotion;
 import io.stevedore.operator.api.v1alpha1.PromotionPhase;
 import io.stevedore.operator.api.v1alpha1.PromotionPolicy;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.VerificationSpec;
 import io.stevedore.operator.broker.LocalRabbit;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
-import io.stevedore.operator.sandbox.SimulatedDeploymentController;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public final class PromotionBenchmark implements OperatorBenchmark {
   @Override
   public String run() throws Exception {
     var queues = List.of(TenantQueues.of(NS, "acme"), TenantQueues.of(NS, "globex"));
-    try (var kubernetes = EmbeddedKubernetes.start(0);
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
         var deployments = new SimulatedDeploymentController(kubernetes.client());
         var operator =
             StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("bench"))) {

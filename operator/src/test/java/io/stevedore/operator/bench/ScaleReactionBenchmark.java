@@ -6,11 +6,12 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
-import io.stevedore.operator.sandbox.SimulatedDeploymentController;
 import io.stevedore.operator.testing.BrokerQueues;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +34,7 @@ public final class ScaleReactionBenchmark implements OperatorBenchmark {
   public String run() throws Exception {
     List<Long> millis = new ArrayList<>();
     String run = Long.toString(System.nanoTime() % 1_000_000, 36);
-    try (var kubernetes = EmbeddedKubernetes.start(0);
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
         var deployments = new SimulatedDeploymentController(kubernetes.client());
         var operator =
             StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("bench"))) {

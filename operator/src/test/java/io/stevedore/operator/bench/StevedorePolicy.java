@@ -5,6 +5,7 @@ import io.stevedore.operator.scaling.Autoscaler;
 import io.stevedore.operator.scaling.Observation;
 import io.stevedore.operator.scaling.Pause;
 import io.stevedore.operator.scaling.PodSample;
+import io.stevedore.operator.scaling.QueueDepth;
 import io.stevedore.operator.scaling.ScalingHistory;
 import io.stevedore.operator.scaling.ScalingInputs;
 import io.stevedore.operator.scaling.ScalingParameters;
@@ -57,13 +58,15 @@ final class StevedorePolicy implements ScaleSimulation.Policy {
     var observation =
         new Observation(
             at,
-            1,
-            Math.round(pool.ready()),
-            OptionalLong.of(Math.round(pool.unacked())),
-            OptionalLong.empty(),
-            OptionalInt.of(readyPods),
-            OptionalDouble.empty(),
-            OptionalDouble.empty(),
+            new QueueDepth(
+                1,
+                Math.round(pool.ready()),
+                OptionalLong.of(Math.round(pool.unacked())),
+                OptionalLong.empty(),
+                OptionalInt.of(readyPods),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                ""),
             readyPods,
             pods);
     var decision =

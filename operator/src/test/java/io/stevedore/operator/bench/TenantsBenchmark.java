@@ -4,13 +4,14 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.Tenant;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
-import io.stevedore.operator.sandbox.SimulatedDeploymentController;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.tenant.TenantMetrics;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.PlatformServices;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +57,7 @@ public final class TenantsBenchmark implements OperatorBenchmark {
   /** The same work done directly, on an API server of its own: {@code key=value} pairs. */
   private static String baseline(PlatformServices services, String ns, int count, int rate)
       throws Exception {
-    try (var kubernetes = EmbeddedKubernetes.start(0)) {
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds())) {
       kubernetes.createNamespace(ns);
       try {
         var result = TenantsBaseline.run(services, kubernetes.client(), ns, count, rate);
@@ -81,7 +82,7 @@ public final class TenantsBenchmark implements OperatorBenchmark {
       Map<String, Long> ready,
       CountDownLatch allReady)
       throws Exception {
-    try (var kubernetes = EmbeddedKubernetes.start(0);
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
         var deployments = new SimulatedDeploymentController(kubernetes.client());
         var operator =
             StevedoreOperator.start(kubernetes.client(), OperatorSettings.embedded("bench"))) {

@@ -9,30 +9,26 @@ import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.HealthGates;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.SqsSpec;
 import io.stevedore.operator.broker.LocalRabbit;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.platform.PlatformClients;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.ManualClock;
 import io.stevedore.operator.testing.TcpProxy;
-import java.net.URI;
+import io.stevedore.sandbox.aws.LocalSqs;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Health measured from the real services: RabbitMQ's and SQS's dead-letter queues, pods' metrics.
@@ -48,7 +44,7 @@ class HealthObserverIT {
   static void api() {
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    kubernetes = EmbeddedKubernetes.start(0);
+    kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
   }
 
   @AfterAll
@@ -128,22 +124,15 @@ class HealthObserverIT {
 
   @Test
   void deadLetterGrowthIsMeasuredOnSqs() {
-    var server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-    int port = server.waitUntilStarted().localAddress().getPort();
-    try (var sqs =
-        SqsClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build()) {
+    try (var localSqs = LocalSqs.start()) {
+      var sqs = localSqs.client();
       var environment = Fixtures.environment(ns, "sqs");
       var broker = environment.getSpec().getBroker();
       broker.setType(BrokerType.SQS);
       broker.setRabbitmq(null);
       var sqsSpec = new SqsSpec();
       sqsSpec.setRegion("eu-west-1");
-      sqsSpec.setEndpoint("http://127.0.0.1:" + port);
+      sqsSpec.setEndpoint(localSqs.endpoint());
       broker.setSqs(sqsSpec);
       kubernetes.createNamespace(ns);
       tenant("acme", "sqs");
@@ -164,8 +153,6 @@ class HealthObserverIT {
 
       assertThat(reading.unavailable()).isNull();
       assertThat(reading.increase()).isEqualTo(3);
-    } finally {
-      server.stopAndWait();
     }
   }
 

@@ -7,13 +7,15 @@ import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
 import io.stevedore.operator.api.RepositoryPaths;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
-import io.stevedore.operator.sandbox.LocalKubelet;
+import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.PlatformServices;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.cluster.LocalKubelet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,13 +53,13 @@ class PlatformDeploymentsIT {
 
   private static void carryATenantsEventThroughThePlatform(PlatformServices services)
       throws Exception {
-    try (var kubernetes = EmbeddedKubernetes.start(0);
+    try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
         var kubelet = new LocalKubelet(kubernetes.client(), settings(services));
         var operator =
             StevedoreOperator.start(
                 kubernetes.client(),
                 OperatorSettings.embedded("platform-it"),
-                kubelet.podAddresses())) {
+                kubelet::managementAddress)) {
       var client = kubernetes.client();
       kubernetes.createNamespace(NS);
       // Only the Environment's own Secrets: queues, table, rules and the tenant's Secret are the
@@ -173,6 +175,7 @@ class PlatformDeploymentsIT {
     var jar =
         RepositoryPaths.root().resolve("platform-runtime/target/stevedore-platform-runtime.jar");
     return new LocalKubelet.Settings(
+        Map.of(Labels.PART_OF, "stevedore"),
         jar,
         Files.createTempDirectory("kubelet"),
         1,

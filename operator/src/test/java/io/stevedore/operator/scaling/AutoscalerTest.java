@@ -161,7 +161,14 @@ class AutoscalerTest {
             ScalingRule.ScaleUpDisabled),
         row(
             "at zero, a backlog at the activation threshold does not wake the pool",
-            s -> s.spec(x -> x.setActivationBacklog(10L)).current(0).backlog(10, 0),
+            s ->
+                s.spec(
+                        x -> {
+                          x.setMinReplicas(0);
+                          x.setActivationBacklog(10L);
+                        })
+                    .current(0)
+                    .backlog(10, 0),
             0,
             ScalingRule.Activation),
         row(
@@ -257,6 +264,30 @@ class AutoscalerTest {
                     .history(h -> h.failures(2)),
             3,
             ScalingRule.Fallback),
+        row(
+            "bounds apply whatever the observation: minReplicas raised while the source fails",
+            s -> s.spec(x -> x.setMinReplicas(3)).current(1).failure(Kind.SourceUnavailable),
+            3,
+            ScalingRule.MinReplicas),
+        row(
+            "bounds apply whatever the observation: maxReplicas lowered while the source fails",
+            s -> s.spec(x -> x.setMaxReplicas(6)).current(9).failure(Kind.SourceUnavailable),
+            6,
+            ScalingRule.MaxReplicas),
+        row(
+            "a pool at zero without work is raised to a new minReplicas",
+            s -> s.spec(x -> x.setMinReplicas(2)).current(0).backlog(0, 0),
+            2,
+            ScalingRule.MinReplicas),
+        row(
+            "paused keeps even a size outside the bounds",
+            s ->
+                s.spec(x -> x.setMaxReplicas(6))
+                    .current(9)
+                    .backlog(3000, 0)
+                    .pause(Map.of(Pause.PAUSED, "true")),
+            9,
+            ScalingRule.Paused),
         row(
             "paused: nothing changes",
             s -> s.current(2).backlog(3000, 0).pause(Map.of(Pause.PAUSED, "true")),

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>The pods are Pod objects of the simulated controller, each answering `/actuator/inflight` from
  * an HTTP server in this test, because which real worker holds in-flight work cannot be controlled
  * (the broker spreads deliveries over its consumers); the real endpoint is tested in the runtime's
- * WorkerIT, and LocalKubelet removes pods by the same ranking (PodObjects.scaleInVictims).
+ * WorkerIT, and LocalKubelet removes pods by the same ranking (the cluster module's
+ * PodObjects.scaleInVictims).
  */
 class DrainAwareScaleInIT {
   private static final Map<String, HttpServer> ENDPOINTS = new ConcurrentHashMap<>();

@@ -10,11 +10,12 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.broker.LocalRabbit;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class RabbitQueueObserverIT {
 
   @BeforeAll
   static void api() {
-    kubernetes = EmbeddedKubernetes.start(0);
+    kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
   }
 
   @AfterAll

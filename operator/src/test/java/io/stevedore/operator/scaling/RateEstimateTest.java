@@ -165,15 +165,18 @@ class RateEstimateTest {
   }
 
   private static Observation withRates(Observation o, double publish, double ack) {
+    var depth = o.depth();
     return new Observation(
         o.at(),
-        o.queues(),
-        o.ready(),
-        o.unacked(),
-        o.delayed(),
-        OptionalInt.of(2),
-        OptionalDouble.of(publish),
-        OptionalDouble.of(ack),
+        new QueueDepth(
+            depth.queues(),
+            depth.ready(),
+            depth.unacked(),
+            depth.delayed(),
+            OptionalInt.of(2),
+            OptionalDouble.of(publish),
+            OptionalDouble.of(ack),
+            ""),
         2,
         o.pods());
   }

@@ -98,13 +98,15 @@ final class Scenario {
       Instant at, long ready, OptionalLong unacked, List<PodSample> pods) {
     return new Observation(
         at,
-        1,
-        ready,
-        unacked,
-        OptionalLong.empty(),
-        OptionalInt.empty(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
+        new QueueDepth(
+            1,
+            ready,
+            unacked,
+            OptionalLong.empty(),
+            OptionalInt.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            ""),
         pods.size(),
         pods);
   }

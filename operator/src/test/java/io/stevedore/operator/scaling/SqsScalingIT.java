@@ -10,21 +10,16 @@ import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.SqsSpec;
 import io.stevedore.operator.testing.OperatorHarness;
 import io.stevedore.operator.testing.TcpProxy;
-import java.net.URI;
+import io.stevedore.sandbox.aws.LocalSqs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.awaitility.core.ConditionFactory;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -36,32 +31,21 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 class SqsScalingIT {
   @RegisterExtension static final OperatorHarness harness = new OperatorHarness();
 
-  private static SQSRestServer server;
+  private static LocalSqs server;
   private static TcpProxy proxy;
   private static SqsClient sqs;
 
   @BeforeAll
   static void startElasticMq() throws Exception {
-    // The operator uses the default credential chain; ElasticMQ accepts any credentials.
-    System.setProperty("aws.accessKeyId", "test");
-    System.setProperty("aws.secretAccessKey", "test");
-    server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-    int port = server.waitUntilStarted().localAddress().getPort();
-    proxy = new TcpProxy("127.0.0.1", port);
-    sqs =
-        SqsClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build();
+    server = LocalSqs.start();
+    proxy = new TcpProxy("127.0.0.1", server.port());
+    sqs = server.client();
   }
 
   @AfterAll
   static void stopElasticMq() throws Exception {
-    sqs.close();
     proxy.close();
-    server.stopAndWait();
+    server.close();
   }
 
   @Test

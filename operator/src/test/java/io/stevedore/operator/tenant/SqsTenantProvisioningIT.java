@@ -10,14 +10,11 @@ import io.stevedore.operator.api.v1alpha1.SqsSpec;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
-import java.net.URI;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import io.stevedore.sandbox.aws.LocalSqs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -28,24 +25,20 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 class SqsTenantProvisioningIT {
   @RegisterExtension static final OperatorHarness harness = OperatorHarness.withPlatformServices();
 
-  private static SQSRestServer elasticMq;
-  private static String endpoint;
+  private static LocalSqs elasticMq;
   private static SqsClient sqs;
 
   private final TenantTesting tenants = new TenantTesting(harness);
 
   @BeforeAll
   static void startElasticMq() {
-    elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-    endpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
-    sqs =
-        SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_1).build();
+    elasticMq = LocalSqs.start();
+    sqs = elasticMq.client();
   }
 
   @AfterAll
   static void stopElasticMq() {
-    sqs.close();
-    elasticMq.stopAndWait();
+    elasticMq.close();
   }
 
   @Test
@@ -109,7 +102,7 @@ class SqsTenantProvisioningIT {
     var environment = harness.services().environment(ns, "staging");
     var sqsSpec = new SqsSpec();
     sqsSpec.setRegion("eu-west-1");
-    sqsSpec.setEndpoint(endpoint);
+    sqsSpec.setEndpoint(elasticMq.endpoint());
     environment.getSpec().getBroker().setType(BrokerType.SQS);
     environment.getSpec().getBroker().setRabbitmq(null);
     environment.getSpec().getBroker().setSqs(sqsSpec);

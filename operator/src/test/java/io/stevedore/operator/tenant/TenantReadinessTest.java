@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TenantReadinessTest {
   private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
   private static final Duration RESYNC = Duration.ofSeconds(30);
-  private static final StepOutcome QUEUES = StepOutcome.ready("QueuesReady", "Declared", "ok");
-  private static final StepOutcome TABLE = StepOutcome.ready("TableReady", "Active", "ok");
+  private static final ProvisioningCondition QUEUES =
+      ProvisioningCondition.ready("QueuesReady", "Declared", "ok");
+  private static final ProvisioningCondition TABLE =
+      ProvisioningCondition.ready("TableReady", "Active", "ok");
 
   @Test
   void allStepsReadyIsProvisionedOrSuspended() {
@@ -31,8 +33,9 @@ class TenantReadinessTest {
 
   @Test
   void aFailedStepNamesItsReasonEvenBesideAPendingOne() {
-    var failed = StepOutcome.failed("ConfigReady", "MySqlUnavailable", "down");
-    var pending = StepOutcome.pending("TableReady", "Creating", "creating", Duration.ofSeconds(1));
+    var failed = ProvisioningCondition.failed("ConfigReady", "MySqlUnavailable", "down");
+    var pending =
+        ProvisioningCondition.pending("TableReady", "Creating", "creating", Duration.ofSeconds(1));
 
     var state = TenantReadiness.summarize(List.of(QUEUES, pending, failed), false, "q", "p");
 
@@ -44,7 +47,8 @@ class TenantReadinessTest {
 
   @Test
   void aPendingStepIsProgressingAndLooksAgainSoon() {
-    var pending = StepOutcome.pending("TableReady", "Creating", "creating", Duration.ofSeconds(1));
+    var pending =
+        ProvisioningCondition.pending("TableReady", "Creating", "creating", Duration.ofSeconds(1));
 
     var state = TenantReadiness.summarize(List.of(QUEUES, pending), false, "q", "p");
 
@@ -57,7 +61,7 @@ class TenantReadinessTest {
   @ParameterizedTest(name = "failing for {0}s -> retry after {1}s")
   @CsvSource({"0, 1", "1, 1", "4, 4", "17, 17", "30, 30", "600, 30"})
   void backoffGrowsWithHowLongTheStepHasFailedUpToThirtySeconds(long failingFor, long retry) {
-    var failed = StepOutcome.failed("ConfigReady", "MySqlUnavailable", "down");
+    var failed = ProvisioningCondition.failed("ConfigReady", "MySqlUnavailable", "down");
     List<Condition> previous =
         List.of(
             new ConditionBuilder()

@@ -3,8 +3,8 @@ package io.stevedore.operator.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stevedore.operator.api.v1alpha1.Tenant;
-import io.stevedore.operator.sandbox.ParsedExamples;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.ParsedExamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -8,11 +8,12 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
+import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.StevedoreStatus;
 import io.stevedore.operator.kube.PodAddresses;
-import io.stevedore.operator.sandbox.EmbeddedKubernetes;
-import io.stevedore.operator.sandbox.SimulatedDeploymentController;
 import io.stevedore.operator.status.Conditions;
+import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +75,7 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     if (withServices) {
       services = new PlatformServices();
     }
-    kubernetes = EmbeddedKubernetes.start(0);
+    kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
     deployments = new SimulatedDeploymentController(kubernetes.client());
     var settings = OperatorSettings.embedded("test");
     // Drift checks every few seconds, so tests see repairs without waiting out the default.

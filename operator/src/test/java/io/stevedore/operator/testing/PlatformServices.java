@@ -1,7 +1,5 @@
 package io.stevedore.operator.testing;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -11,8 +9,8 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.sandbox.aws.LocalDynamoDb;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,9 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -44,37 +39,14 @@ public final class PlatformServices implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  static {
-    // The runtime and the operator use the default credential chain; DynamoDB Local takes any.
-    System.setProperty("aws.accessKeyId", "local");
-    System.setProperty("aws.secretAccessKey", "local");
-  }
-
   private final String database =
       "stevedore_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  private final DynamoDBProxyServer dynamo;
-  private final int dynamoPort;
-  private final DynamoDbClient dynamoClient;
+  private final LocalDynamoDb dynamo;
   private final Connection rabbit;
 
   public PlatformServices() throws Exception {
     sql("jdbc:mysql://127.0.0.1:3306/", "CREATE DATABASE " + database);
-    try (var socket = new ServerSocket(0)) {
-      dynamoPort = socket.getLocalPort();
-    }
-    dynamo =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {
-              "-inMemory", "-sharedDb", "-port", String.valueOf(dynamoPort), "-disableTelemetry"
-            });
-    dynamo.start();
-    dynamoClient =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(dynamoEndpoint()))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build();
+    dynamo = LocalDynamoDb.start();
     var factory = new ConnectionFactory();
     factory.setUri("amqp://guest:guest@127.0.0.1:5672");
     factory.setAutomaticRecoveryEnabled(false);
@@ -86,11 +58,11 @@ public final class PlatformServices implements AutoCloseable {
   }
 
   public String dynamoEndpoint() {
-    return "http://127.0.0.1:" + dynamoPort;
+    return dynamo.endpoint();
   }
 
   public DynamoDbClient dynamo() {
-    return dynamoClient;
+    return dynamo.client();
   }
 
   /** The Secrets an Environment named {@code environment} refers to, for these services. */
@@ -239,8 +211,7 @@ public final class PlatformServices implements AutoCloseable {
   @Override
   public void close() throws Exception {
     rabbit.abort();
-    dynamoClient.close();
-    dynamo.stop();
+    dynamo.close();
     sql("jdbc:mysql://127.0.0.1:3306/", "DROP DATABASE IF EXISTS " + database);
   }
 

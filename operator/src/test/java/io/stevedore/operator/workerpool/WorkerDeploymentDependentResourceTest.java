@@ -13,7 +13,6 @@ import io.stevedore.operator.testing.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkerDeploymentDependentResourceTest {
@@ -36,34 +35,25 @@ class WorkerDeploymentDependentResourceTest {
     assertThat(desired().getSpec().getReplicas()).isEqualTo(min);
   }
 
-  @ParameterizedTest(name = "{0} replicas set, bounds 2..6, idle {1}: keeps {2}")
-  @CsvSource({"4, , 4", "9, , 6", "1, , 2", "0, 0, 0", "1, 0, 1", "7, 0, 6"})
-  void replicasTheAutoscalerSetAreKeptWithinTheBounds(int set, Integer idle, int kept) {
-    pool.getSpec().setScaling(Fixtures.scaling(2, 6));
-    pool.getSpec().getScaling().setIdleReplicas(idle);
-    var current = desired();
-    current.getSpec().setReplicas(set);
-
-    var next = WorkerDeploymentDependentResource.desired(pool, environment, current);
-
-    assertThat(next.getSpec().getReplicas()).isEqualTo(kept);
-  }
-
   @Test
-  void pinnedReplicasWinOverTheBoundsAndAPausedPoolKeepsWhatItHas() {
-    var current = desired();
-    current.getSpec().setReplicas(9);
-    pool.getMetadata().setAnnotations(Map.of("stevedore.io/scaling-paused", "true"));
-
-    assertThat(WorkerDeploymentDependentResource.desired(pool, environment, current).getSpec())
-        .extracting(s -> s.getReplicas())
-        .isEqualTo(9);
-
+  void aPoolCreatedPinnedStartsAtThePinnedCount() {
     pool.getMetadata().setAnnotations(Map.of("stevedore.io/scaling-paused-replicas", "7"));
 
-    assertThat(WorkerDeploymentDependentResource.desired(pool, environment, current).getSpec())
-        .extracting(s -> s.getReplicas())
-        .isEqualTo(7);
+    assertThat(desired().getSpec().getReplicas()).isEqualTo(7);
+  }
+
+  @ParameterizedTest(name = "the Deployment has {0} replicas, bounds 2..6: an update keeps {0}")
+  @ValueSource(ints = {0, 1, 4, 9})
+  void anUpdateKeepsTheReplicasTheAutoscalerSet(int set) {
+    pool.getSpec().setScaling(Fixtures.scaling(2, 6));
+    var actual = desired();
+    actual.getSpec().setReplicas(set);
+    environment.getSpec().getRelease().setImage("registry.example/runtime:9.9.9");
+
+    var update = WorkerDeploymentDependentResource.withReplicasOf(actual, desired());
+
+    assertThat(update.getSpec().getReplicas()).isEqualTo(set);
+    assertThat(container(update).getImage()).isEqualTo("registry.example/runtime:9.9.9");
   }
 
   @ParameterizedTest
@@ -151,7 +141,7 @@ class WorkerDeploymentDependentResourceTest {
   }
 
   private Deployment desired() {
-    return WorkerDeploymentDependentResource.desired(pool, environment, null);
+    return WorkerDeploymentDependentResource.desired(pool, environment);
   }
 
   private static Container container(Deployment deployment) {

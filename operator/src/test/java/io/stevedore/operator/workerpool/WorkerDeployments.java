@@ -9,6 +9,6 @@ public final class WorkerDeployments {
   private WorkerDeployments() {}
 
   public static Deployment desired(WorkerPool pool, Environment environment) {
-    return WorkerDeploymentDependentResource.desired(pool, environment, null);
+    return WorkerDeploymentDependentResource.desired(pool, environment);
   }
 }

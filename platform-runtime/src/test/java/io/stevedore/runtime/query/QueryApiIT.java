@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stevedore.contract.RecordTable;
 import io.stevedore.runtime.RunningRuntime;
-import io.stevedore.runtime.testing.DynamoDbLocal;
+import io.stevedore.runtime.testing.RecordTables;
 import io.stevedore.runtime.testing.TestTenants;
+import io.stevedore.sandbox.aws.LocalDynamoDb;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ class QueryApiIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
-  private static DynamoDbLocal dynamo;
+  private static LocalDynamoDb dynamo;
   private static TestTenants tenants;
   private static TestTenants.TestTenant acme;
   private static TestTenants.TestTenant globex;
@@ -34,12 +35,12 @@ class QueryApiIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dynamo = DynamoDbLocal.start();
+    dynamo = LocalDynamoDb.start();
     tenants = new TestTenants(Files.createTempDirectory("tenants"));
     acme = tenants.add("acme", 100);
     globex = tenants.add("globex", 100);
     for (var tenant : tenants.all()) {
-      dynamo.createRecordTable(tenant.entry().table());
+      RecordTables.create(dynamo.client(), tenant.entry().table());
     }
     // The same device id under two tenants: each must see only its own.
     for (int i = 0; i < 5; i++) {

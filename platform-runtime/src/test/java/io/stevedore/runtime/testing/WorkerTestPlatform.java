@@ -5,6 +5,7 @@ import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.RunningRuntime;
 import io.stevedore.runtime.testing.TestTenants.TestTenant;
+import io.stevedore.sandbox.aws.LocalDynamoDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * operator provisions them; workers are started in-process as the operator would start the pod.
  */
 public final class WorkerTestPlatform implements AutoCloseable {
-  public final DynamoDbLocal dynamo;
+  public final LocalDynamoDb dynamo;
   public final TestDatabase database;
   public final TestTenants tenants;
   public final RabbitTestBroker broker;
@@ -34,7 +35,7 @@ public final class WorkerTestPlatform implements AutoCloseable {
   private final List<TenantQueues> provisioned = new ArrayList<>();
 
   private WorkerTestPlatform() throws IOException {
-    this.dynamo = DynamoDbLocal.start();
+    this.dynamo = LocalDynamoDb.start();
     this.database = TestDatabase.create();
     this.tenants = new TestTenants(Files.createTempDirectory("tenants"));
     this.broker = RabbitTestBroker.connect();
@@ -55,7 +56,7 @@ public final class WorkerTestPlatform implements AutoCloseable {
   /** A tenant in the directory, with its queues declared and its record table created. */
   public TestTenant addTenant(String name) {
     TestTenant tenant = addTenantWithoutTable(name);
-    dynamo.createRecordTable(tenant.entry().table());
+    RecordTables.create(dynamo.client(), tenant.entry().table());
     return tenant;
   }
 
@@ -68,7 +69,7 @@ public final class WorkerTestPlatform implements AutoCloseable {
     String table = RecordTable.name(TestTenants.TABLE_PREFIX, tenants.namespace(), name);
     broker.declare(queues);
     provisioned.add(queues);
-    dynamo.createRecordTable(table);
+    RecordTables.create(dynamo.client(), table);
     return new TenantDirectory.Entry(
         name, tenants.namespace(), queues.main(), table, 0, 30, List.of(), false);
   }

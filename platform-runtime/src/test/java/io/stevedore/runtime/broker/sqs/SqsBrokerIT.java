@@ -9,7 +9,8 @@ import io.stevedore.runtime.broker.Delivery;
 import io.stevedore.runtime.event.DeviceEvent;
 import io.stevedore.runtime.event.EventBatch;
 import io.stevedore.runtime.event.EventBatchCodec;
-import io.stevedore.runtime.testing.ElasticMq;
+import io.stevedore.runtime.testing.TenantSqsQueues;
+import io.stevedore.sandbox.aws.LocalSqs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** SQS as the broker, against ElasticMQ: the same guarantees as RabbitMQ. */
 class SqsBrokerIT {
   private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
-  private static ElasticMq sqs;
+  private static LocalSqs sqs;
 
   private TenantDirectory.Entry tenant;
   private TenantQueues queues;
@@ -37,7 +38,7 @@ class SqsBrokerIT {
 
   @BeforeAll
   static void start() {
-    sqs = ElasticMq.start();
+    sqs = LocalSqs.start();
   }
 
   @AfterAll
@@ -51,7 +52,7 @@ class SqsBrokerIT {
     queues = TenantQueues.of("sqs", name);
     tenant =
         new TenantDirectory.Entry(name, "sqs", queues.main(), "table", 100, 30, List.of(), false);
-    sqs.createTenantQueues(queues);
+    TenantSqsQueues.create(sqs.client(), queues);
   }
 
   @AfterEach
@@ -123,7 +124,7 @@ class SqsBrokerIT {
                     sqs.client()
                         .receiveMessage(
                             r ->
-                                r.queueUrl(sqs.url(queues.deadLetter()))
+                                r.queueUrl(TenantSqsQueues.url(sqs.client(), queues.deadLetter()))
                                     .messageAttributeNames("All"))
                         .messages(),
                 messages -> !messages.isEmpty())
@@ -153,7 +154,10 @@ class SqsBrokerIT {
         .during(Duration.ofSeconds(6))
         .atMost(Duration.ofSeconds(8))
         .until(() -> received.isEmpty());
-    assertThat(sqs.client().receiveMessage(r -> r.queueUrl(sqs.url(queues.main()))).messages())
+    assertThat(
+            sqs.client()
+                .receiveMessage(r -> r.queueUrl(TenantSqsQueues.url(sqs.client(), queues.main())))
+                .messages())
         .isEmpty();
     held.ack();
   }
@@ -210,7 +214,8 @@ class SqsBrokerIT {
   private int messagesIn(String queue, QueueAttributeName attribute) {
     return Integer.parseInt(
         sqs.client()
-            .getQueueAttributes(r -> r.queueUrl(sqs.url(queue)).attributeNames(attribute))
+            .getQueueAttributes(
+                r -> r.queueUrl(TenantSqsQueues.url(sqs.client(), queue)).attributeNames(attribute))
             .attributes()
             .get(attribute));
   }

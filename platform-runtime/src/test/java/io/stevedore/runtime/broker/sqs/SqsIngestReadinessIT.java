@@ -3,7 +3,7 @@ package io.stevedore.runtime.broker.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stevedore.runtime.RunningRuntime;
-import io.stevedore.runtime.testing.ElasticMq;
+import io.stevedore.sandbox.aws.LocalSqs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class SqsIngestReadinessIT {
 
   @Test
   void ingestIsReadyWhileSqsAnswersAndNotReadyWithoutIt() {
-    try (var sqs = ElasticMq.start();
+    try (var sqs = LocalSqs.start();
         var up = RunningRuntime.start(ingestOnSqs(sqs.endpoint()))) {
       assertThat(up.getFromManagementPort("/actuator/health/readiness").statusCode())
           .isEqualTo(200);

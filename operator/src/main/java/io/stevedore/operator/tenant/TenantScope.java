@@ -1,0 +1,184 @@
+package io.stevedore.operator.tenant;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.stevedore.operator.api.v1alpha1.BrokerType;
+import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.broker.RabbitEndpoint;
+import io.stevedore.operator.broker.RabbitTenantQueues;
+import io.stevedore.operator.broker.SqsTenantQueues;
+import io.stevedore.operator.broker.TenantQueueBroker;
+import io.stevedore.operator.platform.CredentialsNotFoundException;
+import io.stevedore.operator.platform.PlatformClients;
+import io.stevedore.operator.platform.TenantCredentials;
+import io.stevedore.operator.status.Conditions;
+import io.stevedore.operator.storage.MySqlEndpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What one reconciliation of a Tenant shares with its dependents (through the workflow's context):
+ * its Environment, the names of what it has, the platform's clients, the time, and what the
+ * dependents re-created and how long they took.
+ */
+final class TenantScope {
+  private static final String KEY = TenantScope.class.getName();
+
+  final Tenant tenant;
+  final Environment environment;
+  final TenantNames names;
+  final PlatformClients platform;
+  final Instant now;
+  private final Map<String, List<String>> created = new ConcurrentHashMap<>();
+  private final Map<String, Long> nanos = new ConcurrentHashMap<>();
+  private final Map<Object, Object> states = new ConcurrentHashMap<>();
+  private volatile TenantSecret.Desired secret;
+
+  TenantScope(Tenant tenant, Environment environment, PlatformClients platform, Instant now) {
+    this.tenant = tenant;
+    this.environment = environment;
+    this.names = TenantNames.of(tenant, environment);
+    this.platform = platform;
+    this.now = now;
+  }
+
+  /** Makes this scope the one the dependents of {@code context}'s reconciliation see. */
+  TenantScope attach(Context<Tenant> context) {
+    context.managedWorkflowAndDependentResourceContext().put(KEY, this);
+    return this;
+  }
+
+  static TenantScope of(Context<Tenant> context) {
+    return context
+        .managedWorkflowAndDependentResourceContext()
+        .getMandatory(KEY, TenantScope.class);
+  }
+
+  boolean onRabbit() {
+    return environment.getSpec().getBroker().getType() == BrokerType.RabbitMQ;
+  }
+
+  /** Whether tenants get broker users of their own: RabbitMQ with a management API. */
+  boolean brokerUsers() {
+    var rabbitSpec = environment.getSpec().getBroker().getRabbitmq();
+    return onRabbit()
+        && rabbitSpec != null
+        && rabbitSpec.getManagementUrl() != null
+        && !rabbitSpec.getManagementUrl().isBlank();
+  }
+
+  /** The RabbitMQ virtual host of the tenants' queues. */
+  String vhost() {
+    var rabbit = environment.getSpec().getBroker().getRabbitmq();
+    return rabbit == null || rabbit.getVhost() == null ? "/" : rabbit.getVhost();
+  }
+
+  /** Whether the Environment gives every tenant a namespace of its own. */
+  boolean isolated() {
+    return TenantIsolation.enabled(environment);
+  }
+
+  /** Whether offboarding removes the tenant's data: it is being deleted with policy Delete. */
+  boolean removesData() {
+    return tenant.isMarkedForDeletion()
+        && tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;
+  }
+
+  /** Whether the condition was True in the status the operator last wrote. */
+  boolean wasReady(String condition) {
+    return tenant.getStatus() != null
+        && Conditions.isTrue(tenant.getStatus().getConditions(), condition);
+  }
+
+  /** Whether the tenant's queues were made before (drift is possible), as status says. */
+  boolean queuesProvisionedBefore() {
+    return tenant.getStatus() != null
+        && Boolean.TRUE.equals(tenant.getStatus().getQueuesProvisioned());
+  }
+
+  RabbitEndpoint rabbit() throws CredentialsNotFoundException {
+    return platform.endpoints().rabbit(environment);
+  }
+
+  MySqlEndpoint mysql() throws CredentialsNotFoundException {
+    return platform.endpoints().mysql(environment);
+  }
+
+  TenantQueueBroker broker() throws CredentialsNotFoundException {
+    if (onRabbit()) {
+      return new RabbitTenantQueues(platform.rabbit(), platform.management(), rabbit());
+    }
+    var sqs = environment.getSpec().getBroker().getSqs();
+    return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));
+  }
+
+  DynamoDbClient dynamo() {
+    var dynamo = environment.getSpec().getStorage().getDynamodb();
+    return platform.dynamoDb().client(dynamo.getRegion(), dynamo.getEndpoint());
+  }
+
+  /** The tenant's Secret as its dependent computed it this reconciliation. */
+  Optional<TenantSecret.Desired> secret() {
+    return Optional.ofNullable(secret);
+  }
+
+  void secret(TenantSecret.Desired desired) {
+    this.secret = desired;
+  }
+
+  /** The credentials in the tenant's Secret, once its dependent has computed it. */
+  Optional<TenantCredentials> credentials() {
+    return secret().map(TenantSecret.Desired::credentials);
+  }
+
+  /** Records what {@code dependent} observed or made of its resource. */
+  void state(Object dependent, Object resource) {
+    states.put(dependent, resource);
+  }
+
+  /** What {@code dependent} last observed or made of its resource in this reconciliation. */
+  <R> Optional<R> state(Object dependent, Class<R> type) {
+    return Optional.ofNullable(states.get(dependent)).filter(type::isInstance).map(type::cast);
+  }
+
+  /** Records that a dependent behind {@code condition} created {@code what}. */
+  void created(String condition, List<String> what) {
+    if (!what.isEmpty()) {
+      created.merge(
+          condition,
+          List.copyOf(what),
+          (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+          });
+    }
+  }
+
+  /** What the dependents behind {@code condition} created in this reconciliation. */
+  List<String> created(String condition) {
+    return created.getOrDefault(condition, List.of());
+  }
+
+  /** Runs a dependent's work, adding its time to {@code condition}'s. */
+  <T> T timed(String condition, Supplier<T> work) {
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      nanos.merge(condition, System.nanoTime() - start, Long::sum);
+    }
+  }
+
+  /** How long the dependents behind {@code condition} took; null when none ran. */
+  Long nanos(String condition) {
+    return nanos.get(condition);
+  }
+}

@@ -1,0 +1,85 @@
+package io.stevedore.operator.tenant;
+
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceUtils;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.stevedore.operator.api.v1alpha1.Tenant;
+import java.util.List;
+
+/**
+ * A Tenant's dependents and their order: the Secret, queues, table and MySQL rows side by side; the
+ * broker user after the Secret (it needs the password); the tenant namespace where the Environment
+ * isolates tenants, then its objects (the credentials copy also after the Secret).
+ *
+ * <p>Built with the explicit workflow API rather than {@code @Workflow}, so that the dependents get
+ * their generators through constructors; errors stay in the result, one condition each.
+ */
+final class TenantWorkflow {
+  private final TenantSecretDependentResource secret;
+  private final List<IsolationDependentResource<?>> isolation;
+  private final List<TenantDependent> dependents;
+  private final Workflow<Tenant> workflow;
+
+  TenantWorkflow(TenantSecret.Generators generators) {
+    secret = new TenantSecretDependentResource(generators);
+    var queues = new BrokerQueuesDependentResource();
+    var brokerUser = new BrokerUserDependentResource();
+    var table = new RecordTableDependentResource();
+    var config = new TenantConfigDependentResource();
+    var namespace = new IsolationNamespaceDependentResource();
+    var secretCopy = new IsolationSecretDependentResource();
+    var quota = new IsolationQuotaDependentResource();
+    var networkPolicy = new IsolationNetworkPolicyDependentResource();
+    isolation = List.of(namespace, secretCopy, quota, networkPolicy);
+    // The order of the status conditions; the first of a condition's dependents speaks for it.
+    dependents =
+        List.of(
+            secret, queues, brokerUser, table, config, namespace, secretCopy, quota, networkPolicy);
+    var wanted = new TenantDependent.Wanted();
+    workflow =
+        new WorkflowBuilder<Tenant>()
+            .addDependentResource(secret)
+            .addDependentResource(queues)
+            .addDependentResourceAndConfigure(brokerUser)
+            .dependsOn(secret)
+            .withReconcilePrecondition(wanted)
+            .addDependentResourceAndConfigure(table)
+            .withReadyPostcondition(new TenantDependent.ConditionReady())
+            .addDependentResource(config)
+            .addDependentResourceAndConfigure(namespace)
+            .withReconcilePrecondition(wanted)
+            .addDependentResourceAndConfigure(secretCopy)
+            .dependsOn(namespace, secret)
+            .addDependentResourceAndConfigure(quota)
+            .dependsOn(namespace)
+            .withReconcilePrecondition(wanted)
+            .addDependentResourceAndConfigure(networkPolicy)
+            .dependsOn(namespace)
+            .withThrowExceptionFurther(false)
+            .build();
+  }
+
+  Workflow<Tenant> workflow() {
+    return workflow;
+  }
+
+  /** Every dependent, in the order of the conditions they report. */
+  List<TenantDependent> dependents() {
+    return dependents;
+  }
+
+  /** The informers of the Kubernetes dependents. */
+  List<EventSource<?, Tenant>> eventSources(EventSourceContext<Tenant> context) {
+    var kubernetes =
+        new java.util.ArrayList<
+            io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource<?, Tenant>>();
+    kubernetes.add(secret);
+    kubernetes.addAll(isolation);
+    return EventSourceUtils.dependentEventSources(
+        context,
+        kubernetes.toArray(
+            io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource[]::new));
+  }
+}

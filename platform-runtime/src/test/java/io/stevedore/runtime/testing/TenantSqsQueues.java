@@ -1,0 +1,39 @@
+package io.stevedore.runtime.testing;
+
+import io.stevedore.contract.TenantQueues;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** A tenant's SQS queues as the operator provisions them. */
+public final class TenantSqsQueues {
+  private TenantSqsQueues() {}
+
+  /** Creates a tenant's queue and DLQ with the redrive policy the operator sets. */
+  public static void create(SqsClient client, TenantQueues queues) {
+    String dlqUrl =
+        client.createQueue(r -> r.queueName(TenantQueues.sqsName(queues.deadLetter()))).queueUrl();
+    String dlqArn =
+        client
+            .getQueueAttributes(
+                r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
+    client.createQueue(
+        r ->
+            r.queueName(TenantQueues.sqsName(queues.main()))
+                .attributes(
+                    Map.of(
+                        QueueAttributeName.REDRIVE_POLICY,
+                        "{\"deadLetterTargetArn\":\""
+                            + dlqArn
+                            + "\",\"maxReceiveCount\":\""
+                            + TenantQueues.SQS_MAX_RECEIVE_COUNT
+                            + "\"}")));
+  }
+
+  /** The URL of a queue named as in the contract. */
+  public static String url(SqsClient client, String queue) {
+    return client.getQueueUrl(r -> r.queueName(TenantQueues.sqsName(queue))).queueUrl();
+  }
+}
