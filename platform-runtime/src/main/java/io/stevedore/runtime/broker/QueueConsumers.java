@@ -8,11 +8,15 @@ import java.util.function.Consumer;
 public interface QueueConsumers extends AutoCloseable {
 
   /**
-   * Consumes exactly these tenants' queues from now on, starting and stopping consumers to match.
+   * Consumes exactly these tenants' queues from now on, starting and stopping consumers to match
+   * (again after {@link #stopConsuming}).
    */
   void serve(List<TenantDirectory.Entry> tenants, Consumer<Delivery> handler);
 
-  /** Takes no new deliveries (drain); deliveries already handed out are still settled. */
+  /**
+   * Takes no new deliveries until the next {@link #serve} (a pause) or ever (a drain); deliveries
+   * already handed out are still settled.
+   */
   void stopConsuming();
 
   @Override

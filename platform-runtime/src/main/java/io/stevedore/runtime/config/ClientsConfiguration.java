@@ -1,15 +1,20 @@
 package io.stevedore.runtime.config;
 
 import com.rabbitmq.client.ConnectionFactory;
+import com.zaxxer.hikari.HikariDataSource;
+import io.stevedore.runtime.broker.sqs.SqsQueueConsumers;
 import io.stevedore.runtime.tenant.TenantDirectoryFile;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,7 +53,11 @@ public class ClientsConfiguration {
     }
     // Reconnect by ourselves: a publisher or consumer decides what a lost connection means.
     factory.setAutomaticRecoveryEnabled(false);
-    factory.setConnectionTimeout((int) Duration.ofSeconds(5).toMillis());
+    var timeouts = properties.timeouts();
+    factory.setConnectionTimeout(millis(timeouts.connect()));
+    factory.setHandshakeTimeout(millis(timeouts.amqpHandshake()));
+    factory.setChannelRpcTimeout(millis(timeouts.amqpRpc()));
+    factory.setShutdownTimeout(millis(timeouts.amqpRpc()));
     factory.setRequestedHeartbeat(15);
     return factory;
   }
@@ -56,25 +65,75 @@ public class ClientsConfiguration {
   @Bean(destroyMethod = "close")
   DynamoDbClient dynamoDbClient(StevedoreProperties properties) {
     var dynamo = properties.storage().dynamodb();
-    return aws(DynamoDbClient.builder(), dynamo.region(), dynamo.endpoint()).build();
+    var timeouts = properties.timeouts();
+    return aws(
+            DynamoDbClient.builder(),
+            dynamo.region(),
+            dynamo.endpoint(),
+            timeouts,
+            timeouts.awsAttempt())
+        .build();
   }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "stevedore.broker.type", havingValue = "sqs")
   SqsClient sqsClient(StevedoreProperties properties) {
     var sqs = properties.broker().sqs();
-    return aws(SqsClient.builder(), sqs.region(), sqs.endpoint()).build();
+    var timeouts = properties.timeouts();
+    // A long-polling receive holds the socket silent for its wait: reads must outlast it.
+    Duration socketTimeout = timeouts.awsAttempt().plus(SqsQueueConsumers.LONG_POLL_WAIT);
+    return aws(SqsClient.builder(), sqs.region(), sqs.endpoint(), timeouts, socketTimeout).build();
   }
 
-  /** Region, endpoint override (local stand-ins) and a pooled Apache HTTP client. */
+  /** Applies the JDBC timeouts to the MySQL pool Spring Boot builds, before it first connects. */
+  @Bean
+  static BeanPostProcessor jdbcTimeouts(ObjectProvider<StevedoreProperties> properties) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool) {
+          var timeouts = properties.getObject().timeouts();
+          pool.setConnectionTimeout(timeouts.jdbcConnection().toMillis());
+          // Strings: the driver reads them with Properties.getProperty, which skips other types.
+          pool.addDataSourceProperty("connectTimeout", String.valueOf(millis(timeouts.connect())));
+          pool.addDataSourceProperty(
+              "socketTimeout", String.valueOf(millis(timeouts.jdbcSocket())));
+        }
+        return bean;
+      }
+    };
+  }
+
+  /**
+   * Region, endpoint override (local stand-ins), a pooled Apache HTTP client, and timeouts on each
+   * attempt and on each call with its retries.
+   */
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B aws(
-      B builder, String region, String endpoint) {
+      B builder,
+      String region,
+      String endpoint,
+      StevedoreProperties.Timeouts timeouts,
+      Duration socketTimeout) {
     builder
-        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+        .httpClientBuilder(
+            ApacheHttpClient.builder()
+                .maxConnections(64)
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(socketTimeout)
+                .connectionAcquisitionTimeout(timeouts.awsCall()))
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(timeouts.awsAttempt())
+                .apiCallTimeout(timeouts.awsCall())
+                .build())
         .region(Region.of(region == null ? "us-east-1" : region));
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }
     return builder;
+  }
+
+  private static int millis(Duration duration) {
+    return Math.toIntExact(duration.toMillis());
   }
 }

@@ -1,6 +1,7 @@
 package io.stevedore.runtime.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param worker settings of the worker role
  * @param ingest limits of the ingest role
  * @param tenants where the tenant directory the operator mounts is read from
+ * @param timeouts how long any call to a dependency may take before it counts as failed
  */
 @Validated
 @ConfigurationProperties("stevedore")
@@ -33,7 +35,8 @@ public record StevedoreProperties(
     @Valid @DefaultValue Storage storage,
     @Valid @DefaultValue Worker worker,
     @Valid @DefaultValue Ingest ingest,
-    @Valid @DefaultValue Tenants tenants) {
+    @Valid @DefaultValue Tenants tenants,
+    @Valid @DefaultValue Timeouts timeouts) {
 
   /** Which broker carries messages, and how to reach each kind. */
   public record Broker(
@@ -90,6 +93,7 @@ public record StevedoreProperties(
    * @param writeBatchSize records per DynamoDB BatchWriteItem call (at most 25)
    * @param concurrency batches processed at once
    * @param rulesTtl how long a tenant's processing rules are cached before being read again
+   * @param circuitBreaker when an outage of DynamoDB or MySQL pauses consumption
    */
   public record Worker(
       String pool,
@@ -97,7 +101,52 @@ public record StevedoreProperties(
       @DefaultValue("200") @Positive int prefetch,
       @DefaultValue("25") @Positive int writeBatchSize,
       @DefaultValue("8") @Positive int concurrency,
-      @DefaultValue("10s") Duration rulesTtl) {}
+      @DefaultValue("10s") Duration rulesTtl,
+      @Valid @DefaultValue CircuitBreaker circuitBreaker) {}
+
+  /**
+   * The circuit breaker of each store the worker writes to (DynamoDB, MySQL). Batches that fail
+   * because the store is unreachable, times out, answers 5xx or throttles are returned to their
+   * queue without counting an attempt; when that is the case for this share of the last batches,
+   * the worker stops consuming until probes find the store back.
+   *
+   * @param failureRateThreshold percentage of failed batches that opens the breaker
+   * @param slidingWindow how many recent batches the failure rate is computed over
+   * @param minimumCalls batches needed in the window before the rate is judged
+   * @param waitInOpenState how long consumption stays paused before the store is probed again
+   * @param permittedCallsInHalfOpenState probes that must succeed before consumption resumes
+   */
+  public record CircuitBreaker(
+      @DefaultValue("50") @Positive @Max(100) int failureRateThreshold,
+      @DefaultValue("20") @Positive int slidingWindow,
+      @DefaultValue("10") @Positive int minimumCalls,
+      @DefaultValue("PT5S") Duration waitInOpenState,
+      @DefaultValue("2") @Positive int permittedCallsInHalfOpenState) {}
+
+  /**
+   * Upper bounds on every call to a dependency, so an unanswered call fails instead of hanging a
+   * thread (and, in the worker, holding a delivery) forever.
+   *
+   * @param connect opening a TCP connection to any dependency (AWS, MySQL, RabbitMQ)
+   * @param awsAttempt one HTTP attempt of an AWS SDK call, and the socket read timeout (an SQS
+   *     receive adds its long-poll wait)
+   * @param awsCall an AWS SDK call with all its retries
+   * @param jdbcConnection waiting for a connection from the MySQL pool (HikariCP connectionTimeout)
+   * @param jdbcSocket a MySQL query without an answer (the driver's socketTimeout)
+   * @param amqpHandshake the AMQP handshake after the TCP connection
+   * @param amqpRpc one AMQP channel operation (declare, consume, cancel, close)
+   * @param amqpConfirm the worker's wait for the broker's confirm when it moves a failed message to
+   *     a retry or dead-letter queue (ingest waits {@code ingest.publish-timeout})
+   */
+  public record Timeouts(
+      @DefaultValue("PT2S") Duration connect,
+      @DefaultValue("PT5S") Duration awsAttempt,
+      @DefaultValue("PT15S") Duration awsCall,
+      @DefaultValue("PT5S") Duration jdbcConnection,
+      @DefaultValue("PT10S") Duration jdbcSocket,
+      @DefaultValue("PT10S") Duration amqpHandshake,
+      @DefaultValue("PT10S") Duration amqpRpc,
+      @DefaultValue("PT10S") Duration amqpConfirm) {}
 
   /**
    * Limits of the ingest role; a request beyond them is answered 4xx.

@@ -85,7 +85,7 @@ public class RecordWriter {
 
   /** DynamoDB kept leaving items unprocessed: the write did not complete. */
   public static class UnprocessedItemsException extends RuntimeException {
-    UnprocessedItemsException(String table, int count, int calls) {
+    public UnprocessedItemsException(String table, int count, int calls) {
       super(count + " items still unprocessed by table " + table + " after " + calls + " calls");
     }
   }

@@ -14,6 +14,9 @@ import io.stevedore.runtime.storage.ProcessingLog;
 import io.stevedore.runtime.storage.RecordItems;
 import io.stevedore.runtime.storage.RecordWriter;
 import io.stevedore.runtime.worker.WorkerMetrics.EventOutcome;
+import io.stevedore.runtime.worker.outage.Dependency;
+import io.stevedore.runtime.worker.outage.DependencyBreakers;
+import io.stevedore.runtime.worker.outage.DependencyFailures;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +32,9 @@ import tools.jackson.core.JacksonException;
 /**
  * Processes one delivery, whatever the broker: decode the batch, apply the tenant's rules, write
  * the records to the tenant's table, record the batch in the processing log, then ack. Writes are
- * idempotent by key, so a redelivered batch overwrites its records and its log row. Any failure
+ * idempotent by key, so a redelivered batch overwrites its records and its log row. When a store is
+ * unavailable ({@link DependencyFailures}) the delivery goes back to its queue without counting an
+ * attempt, and the store's circuit breaker hears of it; any other failure, {@link Error}s included,
  * goes to {@link Delivery#fail}: retried with backoff, then dead-lettered with the reason.
  */
 public class BatchProcessor {
@@ -39,6 +44,7 @@ public class BatchProcessor {
   private final RecordWriter writer;
   private final ProcessingLog processingLog;
   private final WorkerMetrics metrics;
+  private final DependencyBreakers breakers;
   private final Clock clock;
 
   public BatchProcessor(
@@ -46,15 +52,20 @@ public class BatchProcessor {
       RecordWriter writer,
       ProcessingLog processingLog,
       WorkerMetrics metrics,
+      DependencyBreakers breakers,
       Clock clock) {
     this.rules = rules;
     this.writer = writer;
     this.processingLog = processingLog;
     this.metrics = metrics;
+    this.breakers = breakers;
     this.clock = clock;
   }
 
-  /** Processes and settles {@code delivery}; never throws. */
+  /**
+   * Processes and settles {@code delivery}; throws only if the broker refused the ack (the message
+   * then comes back, and processing it again is idempotent).
+   */
   public void process(Delivery delivery) {
     long started = System.nanoTime();
     TenantDirectory.Entry tenant = delivery.tenant();
@@ -62,18 +73,41 @@ public class BatchProcessor {
     EventBatch batch = null;
     String outcome = "acked";
     try {
-      batch = decode(delivery.body(), tenant);
-      MDC.put("batchId", batch.batchId());
-      var entry = store(tenant, batch, delivery.attempt());
+      ProcessingLog.Entry entry;
+      try {
+        batch = decode(delivery.body(), tenant);
+        MDC.put("batchId", batch.batchId());
+        entry = storeWithPermit(tenant, batch, delivery.attempt());
+      } catch (RuntimeException | Error e) {
+        Optional<Dependency> unavailable = DependencyFailures.outageOf(e);
+        outcome =
+            unavailable.isPresent()
+                ? postpone(delivery, batch, unavailable.get(), e)
+                : fail(delivery, batch, e);
+        return;
+      }
       delivery.ack();
       metrics.events(tenant, EventOutcome.STORED, entry.stored());
       metrics.events(tenant, EventOutcome.DROPPED, entry.dropped());
-    } catch (RuntimeException e) {
-      outcome = fail(delivery, batch, e);
     } finally {
       metrics.batch(tenant, outcome, System.nanoTime() - started);
       MDC.remove("batchId");
       MDC.remove("tenant");
+    }
+  }
+
+  /** Stores the batch, telling the stores' breakers whether they were available for it. */
+  private ProcessingLog.Entry storeWithPermit(
+      TenantDirectory.Entry tenant, EventBatch batch, int attempt) {
+    DependencyBreakers.Permit permit = breakers.acquire();
+    try {
+      var entry = store(tenant, batch, attempt);
+      permit.answered();
+      return entry;
+    } catch (RuntimeException | Error e) {
+      DependencyFailures.outageOf(e)
+          .ifPresentOrElse(dependency -> permit.unavailable(dependency, e), permit::answered);
+      throw e;
     }
   }
 
@@ -109,8 +143,18 @@ public class BatchProcessor {
     return entry;
   }
 
+  /** A store was unavailable: the delivery goes back to its queue as not attempted. */
+  private String postpone(
+      Delivery delivery, EventBatch batch, Dependency unavailable, Throwable failure) {
+    log.warn("{} unavailable, batch returned to its queue: {}", unavailable.tag(), reason(failure));
+    delivery.release();
+    metrics.events(
+        delivery.tenant(), EventOutcome.POSTPONED, batch == null ? 0 : batch.events().size());
+    return "postponed";
+  }
+
   /** Hands the delivery back for a retry or the dead-letter queue; returns the batch outcome. */
-  private String fail(Delivery delivery, EventBatch batch, RuntimeException failure) {
+  private String fail(Delivery delivery, EventBatch batch, Throwable failure) {
     TenantDirectory.Entry tenant = delivery.tenant();
     String reason = reason(failure);
     int events = batch == null ? 0 : batch.events().size();

@@ -25,6 +25,10 @@ import org.springframework.context.SmartLifecycle;
  * waits while the pool has {@code 2 × concurrency} deliveries, so memory stays bounded by the
  * prefetch.
  *
+ * <p>While a store it writes to is unavailable (its circuit breaker not closed), it pauses: stops
+ * consuming and returns deliveries it has not started, so messages wait in their queues; it resumes
+ * by itself when the breakers close. Readiness is unaffected: a new pod would not help.
+ *
  * <p>On shutdown it drains, first of the lifecycle beans: stops consuming, releases deliveries that
  * have not started, lets started ones finish and ack, and closes the consumers within the drain
  * timeout (what is still unsettled then goes back to the broker).
@@ -43,8 +47,11 @@ public class QueueWorker implements SmartLifecycle {
   private final LongAdder busyNanos = new LongAdder();
   private final int concurrency;
   private final Object settledMonitor = new Object();
+  private final Object consumptionLock = new Object();
   private volatile boolean running;
   private volatile boolean draining;
+  private volatile boolean paused;
+  private volatile Tenants served;
 
   public QueueWorker(
       QueueConsumers consumers,
@@ -77,6 +84,11 @@ public class QueueWorker implements SmartLifecycle {
     return draining;
   }
 
+  /** Whether consumption is paused because a store is unavailable. */
+  public boolean paused() {
+    return paused;
+  }
+
   /** Deliveries processed since the worker started (monotonic), released ones not counted. */
   public long processed() {
     return processed.get();
@@ -98,16 +110,39 @@ public class QueueWorker implements SmartLifecycle {
   }
 
   private void serve(Tenants tenants) {
-    if (running && !draining) {
-      log.info("Serving the queues of {} tenants", tenants.all().size());
-      consumers.serve(tenants.all(), this::accept);
+    synchronized (consumptionLock) {
+      served = tenants;
+      if (running && !draining && !paused) {
+        log.info("Serving the queues of {} tenants", tenants.all().size());
+        consumers.serve(tenants.all(), this::accept);
+      }
+    }
+  }
+
+  /**
+   * Follows the stores' availability: pauses consumption while one is unavailable, resumes it when
+   * all are back. Messages stay in their queues meanwhile, none counted as failed.
+   */
+  public void storesAvailable(boolean available) {
+    synchronized (consumptionLock) {
+      if (available == !paused || draining) {
+        return;
+      }
+      paused = !available;
+      if (paused) {
+        log.warn("Pausing consumption: a store is unavailable; messages wait in their queues");
+        consumers.stopConsuming();
+      } else if (running && served != null) {
+        log.info("Resuming consumption of {} tenants' queues", served.all().size());
+        consumers.serve(served.all(), this::accept);
+      }
     }
   }
 
   /** Called on a consumer thread for each delivery. */
   private void accept(Delivery delivery) {
     inFlight.incrementAndGet();
-    if (draining) {
+    if (draining || paused) {
       releaseUnstarted(delivery);
       return;
     }
@@ -122,7 +157,7 @@ public class QueueWorker implements SmartLifecycle {
 
   private void run(Delivery delivery) {
     try {
-      if (draining) {
+      if (draining || paused) {
         delivery.release();
       } else {
         long started = System.nanoTime();
@@ -133,11 +168,21 @@ public class QueueWorker implements SmartLifecycle {
           processed.incrementAndGet();
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       log.error("Processing a delivery of {} failed unexpectedly", delivery.tenant().queue(), e);
+      releaseIfUnsettled(delivery);
     } finally {
       slots.release();
       settled();
+    }
+  }
+
+  /** Never leaves a delivery unsettled; one already settled keeps its settlement. */
+  private static void releaseIfUnsettled(Delivery delivery) {
+    try {
+      delivery.release();
+    } catch (RuntimeException e) {
+      log.debug("Delivery of {} already settled: {}", delivery.tenant().queue(), e.toString());
     }
   }
 
@@ -182,9 +227,11 @@ public class QueueWorker implements SmartLifecycle {
       return;
     }
     long started = System.nanoTime();
-    draining = true;
-    log.info("Draining: {} deliveries in flight", inFlight.get());
-    consumers.stopConsuming();
+    synchronized (consumptionLock) {
+      draining = true;
+      log.info("Draining: {} deliveries in flight", inFlight.get());
+      consumers.stopConsuming();
+    }
     boolean drained = awaitSettled(drainTimeout);
     // Not interrupted: a batch still running after the timeout must not count as a failed attempt;
     // its settlement goes nowhere once the consumers are closed, and the broker redelivers it.

@@ -9,10 +9,13 @@ import io.stevedore.runtime.rules.TenantRules;
 import io.stevedore.runtime.storage.ProcessingLog;
 import io.stevedore.runtime.storage.RecordWriter;
 import io.stevedore.runtime.tenant.TenantDirectoryFile;
+import io.stevedore.runtime.worker.outage.Dependency;
+import io.stevedore.runtime.worker.outage.DependencyBreakers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class WorkerConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
-  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
   @Bean
   ApplicationRunner logWorkerSettings(StevedoreProperties properties) {
@@ -53,7 +55,8 @@ public class WorkerConfiguration {
       matchIfMissing = true)
   RabbitQueueConsumers rabbitQueueConsumers(
       ConnectionFactory factory, StevedoreProperties properties) {
-    return new RabbitQueueConsumers(factory, properties.worker().prefetch(), CONFIRM_TIMEOUT);
+    return new RabbitQueueConsumers(
+        factory, properties.worker().prefetch(), properties.timeouts().amqpConfirm());
   }
 
   @Bean
@@ -77,14 +80,30 @@ public class WorkerConfiguration {
     return new WorkerMetrics(meters);
   }
 
+  /** Probes are the cheapest calls each store answers; any answer, even a refusal, means up. */
+  @Bean(destroyMethod = "close")
+  DependencyBreakers dependencyBreakers(
+      DynamoDbClient dynamoDb,
+      JdbcTemplate jdbc,
+      StevedoreProperties properties,
+      MeterRegistry meters) {
+    return new DependencyBreakers(
+        properties.worker().circuitBreaker(),
+        Map.of(
+            Dependency.DYNAMODB, () -> dynamoDb.listTables(r -> r.limit(1)),
+            Dependency.MYSQL, () -> jdbc.queryForObject("SELECT 1", Integer.class)),
+        meters);
+  }
+
   @Bean
   BatchProcessor batchProcessor(
       TenantRules rules,
       RecordWriter writer,
       ProcessingLog processingLog,
       WorkerMetrics metrics,
+      DependencyBreakers breakers,
       Clock clock) {
-    return new BatchProcessor(rules, writer, processingLog, metrics, clock);
+    return new BatchProcessor(rules, writer, processingLog, metrics, breakers, clock);
   }
 
   @Bean(destroyMethod = "close")
@@ -92,22 +111,26 @@ public class WorkerConfiguration {
       QueueConsumers consumers,
       TenantDirectoryFile directory,
       BatchProcessor processor,
+      DependencyBreakers breakers,
       StevedoreProperties properties,
       MeterRegistry meters) {
     // Within Spring's shutdown phase timeout (also drain-seconds), leaving time to close.
     Duration drain = Duration.ofSeconds(properties.worker().drainSeconds()).minusMillis(500);
-    return new QueueWorker(
-        consumers,
-        directory,
-        processor,
-        properties.worker().concurrency(),
-        drain.isNegative() ? Duration.ZERO : drain,
-        meters);
+    var worker =
+        new QueueWorker(
+            consumers,
+            directory,
+            processor,
+            properties.worker().concurrency(),
+            drain.isNegative() ? Duration.ZERO : drain,
+            meters);
+    breakers.onAvailabilityChange(worker::storesAvailable);
+    return worker;
   }
 
   @Bean
-  InFlightEndpoint inFlightEndpoint(QueueWorker worker) {
-    return new InFlightEndpoint(worker);
+  InFlightEndpoint inFlightEndpoint(QueueWorker worker, DependencyBreakers breakers) {
+    return new InFlightEndpoint(worker, breakers);
   }
 
   private static String localHostName() {

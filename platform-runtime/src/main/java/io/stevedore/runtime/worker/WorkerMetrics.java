@@ -20,7 +20,9 @@ public class WorkerMetrics {
     STORED,
     DROPPED,
     RETRIED,
-    DEAD_LETTERED;
+    DEAD_LETTERED,
+    /** Returned to the queue unattempted because a store was unavailable. */
+    POSTPONED;
 
     String tag() {
       return name().toLowerCase(Locale.ROOT);

@@ -65,7 +65,14 @@ class StevedorePropertiesTest {
     assertThat(properties.worker())
         .isEqualTo(
             new StevedoreProperties.Worker(
-                "orders", 45, 200, 25, 8, java.time.Duration.ofSeconds(10)));
+                "orders",
+                45,
+                200,
+                25,
+                8,
+                java.time.Duration.ofSeconds(10),
+                new StevedoreProperties.CircuitBreaker(
+                    50, 20, 10, java.time.Duration.ofSeconds(5), 2)));
   }
 
   @Test
@@ -78,6 +85,26 @@ class StevedorePropertiesTest {
     assertThat(bind(environment).worker().drainSeconds()).isEqualTo(120);
     assertThat(environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase"))
         .isEqualTo("120s");
+  }
+
+  @Test
+  void timeoutsHaveDefaultsAndEachCanBeSetByTheOperator() {
+    StevedoreProperties properties =
+        bind(
+            withVariables(
+                Map.of("STEVEDORE_ROLE", "worker", "STEVEDORE_TIMEOUTS_AWSCALL", "PT3S")));
+
+    assertThat(properties.timeouts())
+        .isEqualTo(
+            new StevedoreProperties.Timeouts(
+                java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(3),
+                java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(10)));
   }
 
   @Test

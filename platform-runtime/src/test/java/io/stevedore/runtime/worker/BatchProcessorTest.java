@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.broker.Delivery;
+import io.stevedore.runtime.config.StevedoreProperties;
 import io.stevedore.runtime.event.DeviceEvent;
 import io.stevedore.runtime.event.EventBatch;
 import io.stevedore.runtime.event.EventBatchCodec;
@@ -13,21 +14,29 @@ import io.stevedore.runtime.rules.Rule;
 import io.stevedore.runtime.rules.TenantRules;
 import io.stevedore.runtime.storage.ProcessingLog;
 import io.stevedore.runtime.storage.RecordWriter;
+import io.stevedore.runtime.worker.outage.Dependency;
+import io.stevedore.runtime.worker.outage.DependencyBreakers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * How a delivery is settled: acked only after its records and log row are written; every failure
- * goes to fail() with a reason that never quotes message content.
+ * How a delivery is settled: acked only after its records and log row are written; a store's outage
+ * returns it unattempted; every other failure, an Error included, goes to fail() with a reason that
+ * never quotes message content.
  */
 class BatchProcessorTest {
   private static final TenantDirectory.Entry TENANT =
@@ -38,8 +47,16 @@ class BatchProcessorTest {
   private final List<List<Map<String, AttributeValue>>> writes = new ArrayList<>();
   private final List<ProcessingLog.Entry> logged = new ArrayList<>();
   private List<Rule> rules = List.of();
-  private RuntimeException writeFailure;
-  private RuntimeException logFailure;
+  private Throwable writeFailure;
+  private Throwable logFailure;
+  private int writeCalls;
+
+  /** Opens after two batches found a store unavailable; probes never run within a test. */
+  private final DependencyBreakers breakers =
+      new DependencyBreakers(
+          new StevedoreProperties.CircuitBreaker(50, 2, 2, Duration.ofHours(1), 1),
+          Map.of(Dependency.DYNAMODB, () -> {}, Dependency.MYSQL, () -> {}),
+          new SimpleMeterRegistry());
 
   private final BatchProcessor processor =
       new BatchProcessor(
@@ -52,23 +69,26 @@ class BatchProcessorTest {
           new RecordWriter(null, 25) {
             @Override
             public void write(String table, List<Map<String, AttributeValue>> items) {
-              if (writeFailure != null) {
-                throw writeFailure;
-              }
+              writeCalls++;
+              raise(writeFailure);
               writes.add(items);
             }
           },
           new ProcessingLog(null, "worker-0") {
             @Override
             public void record(Entry entry) {
-              if (logFailure != null) {
-                throw logFailure;
-              }
+              raise(logFailure);
               logged.add(entry);
             }
           },
           new WorkerMetrics(new SimpleMeterRegistry()),
+          breakers,
           Clock.fixed(NOW, ZoneOffset.UTC));
+
+  @AfterEach
+  void closeBreakers() {
+    breakers.close();
+  }
 
   @Test
   void acksAfterWritingTheKeptEventsAndLoggingTheBatch() {
@@ -168,6 +188,81 @@ class BatchProcessorTest {
         .containsExactly(
             new ProcessingLog.Entry(
                 "fleet", "acme", batch.batchId(), 2, 0, 0, 2, TenantQueues.MAX_ATTEMPTS, NOW));
+  }
+
+  @Test
+  void anErrorFailsTheBatchLikeAnyOtherFailure() {
+    writeFailure = new StackOverflowError("rule recursion");
+
+    var delivery = delivery(1);
+    processor.process(delivery);
+
+    assertThat(delivery.settlement).isEqualTo("fail:StackOverflowError: rule recursion");
+  }
+
+  @Test
+  void aDynamoDbOutageReturnsTheDeliveryUnattemptedEvenOnItsLastAttempt() {
+    writeFailure = SdkClientException.create("Unable to execute HTTP request: Connection refused");
+
+    var delivery = delivery(TenantQueues.MAX_ATTEMPTS);
+    processor.process(delivery);
+
+    assertThat(delivery.settlement).isEqualTo("release");
+    assertThat(logged).as("not recorded as dead-lettered").isEmpty();
+  }
+
+  @Test
+  void aMySqlOutageReturnsTheDeliveryUnattempted() {
+    logFailure = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+
+    var delivery = delivery(TenantQueues.MAX_ATTEMPTS);
+    processor.process(delivery);
+
+    assertThat(delivery.settlement).isEqualTo("release");
+  }
+
+  @Test
+  void onceTheBreakerIsOpenDeliveriesGoBackWithoutTouchingTheStore() {
+    writeFailure = ApiCallTimeoutException.create(15_000);
+    processor.process(delivery(1));
+    processor.process(delivery(1));
+    assertThat(breakers.available()).as("breaker open after two outages").isFalse();
+    writeFailure = null;
+    int callsBefore = writeCalls;
+
+    var delivery = delivery(1);
+    processor.process(delivery);
+
+    assertThat(delivery.settlement).isEqualTo("release");
+    assertThat(writeCalls).isEqualTo(callsBefore);
+    assertThat(breakers.states())
+        .containsEntry("dynamodb", "open")
+        .containsEntry("mysql", "closed");
+  }
+
+  @Test
+  void aBatchsOwnFailuresNeverOpenTheBreaker() {
+    writeFailure = ResourceNotFoundException.builder().message("no such table").build();
+
+    for (int i = 0; i < 5; i++) {
+      processor.process(delivery(1));
+    }
+
+    assertThat(breakers.available()).isTrue();
+  }
+
+  private static RecordingDelivery delivery(int attempt) {
+    return new RecordingDelivery(
+        EventBatchCodec.encode(batch(TENANT, event("e1", "location"))), attempt);
+  }
+
+  private static void raise(Throwable failure) {
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
   }
 
   private static EventBatch batch(TenantDirectory.Entry tenant, DeviceEvent... events) {

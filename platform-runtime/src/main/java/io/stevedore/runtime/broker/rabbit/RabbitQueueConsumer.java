@@ -58,7 +58,7 @@ final class RabbitQueueConsumer extends DefaultConsumer {
     var delivery = new RabbitDelivery(this, envelope.getDeliveryTag(), properties, body);
     try {
       handler.accept(delivery);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // An exception here would close the channel; return the message instead.
       log.error("Worker refused a delivery from {}; requeued", tenant.queue(), e);
       delivery.release();

@@ -32,38 +32,50 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 public class SqsQueueConsumers implements QueueConsumers {
   private static final Logger log = LoggerFactory.getLogger(SqsQueueConsumers.class);
 
+  /** How long a receive waits for messages (SQS's maximum): few empty receives on idle queues. */
+  public static final Duration LONG_POLL_WAIT = Duration.ofSeconds(20);
+
   /** Timing of the receive loop. */
   public record Settings(
       int prefetch, Duration waitTime, Duration visibilityTimeout, Duration extendEvery) {
     public static Settings defaults(int prefetch) {
-      return new Settings(
-          prefetch, Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(10));
+      return new Settings(prefetch, LONG_POLL_WAIT, Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
   }
 
   private final SqsClient sqs;
   private final SqsQueueUrls urls;
   private final Settings settings;
+  private final Duration receiveTimeout;
   private final Map<String, Poller> pollers = new HashMap<>();
   private final Set<SqsDelivery> held = ConcurrentHashMap.newKeySet();
   private final ExecutorService executor = Executors.newCachedThreadPool(daemon("sqs-consumer"));
   private final ScheduledExecutorService extender =
       Executors.newSingleThreadScheduledExecutor(daemon("sqs-visibility"));
   private volatile boolean consuming = true;
+  private volatile boolean closed;
 
   public SqsQueueConsumers(SqsClient sqs, Settings settings) {
     this.sqs = sqs;
     this.urls = new SqsQueueUrls(sqs);
     this.settings = settings;
+    // A receive may wait its long poll on top of the client's timeout of one attempt.
+    Duration attempt =
+        sqs.serviceClientConfiguration()
+            .overrideConfiguration()
+            .apiCallAttemptTimeout()
+            .orElse(Duration.ofSeconds(10));
+    this.receiveTimeout = settings.waitTime().plus(attempt);
     long every = settings.extendEvery().toMillis();
     extender.scheduleWithFixedDelay(this::extendHeld, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public synchronized void serve(List<TenantDirectory.Entry> tenants, Consumer<Delivery> handler) {
-    if (!consuming) {
+    if (closed) {
       return;
     }
+    consuming = true;
     Map<String, TenantDirectory.Entry> wanted =
         tenants.stream()
             .collect(Collectors.toMap(TenantDirectory.Entry::queue, t -> t, (a, b) -> a));
@@ -97,6 +109,7 @@ public class SqsQueueConsumers implements QueueConsumers {
 
   @Override
   public void close() {
+    closed = true;
     stopConsuming();
     // What is still held goes back to the queue at once rather than after its visibility timeout.
     held.forEach(
@@ -239,7 +252,11 @@ public class SqsQueueConsumers implements QueueConsumers {
                               .visibilityTimeout((int) settings.visibilityTimeout().toSeconds())
                               .messageSystemAttributeNames(
                                   MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
-                              .messageAttributeNames("All"))
+                              .messageAttributeNames("All")
+                              .overrideConfiguration(
+                                  o ->
+                                      o.apiCallAttemptTimeout(receiveTimeout)
+                                          .apiCallTimeout(receiveTimeout.multipliedBy(2))))
                   .messages();
           // Each received message keeps its permit until it is settled.
           taken -= messages.size();
