@@ -23,7 +23,8 @@ class RuntimeClasspathTest {
           "com.amazonaws:DynamoDBLocal:",
           "org.elasticmq:",
           "io.stevedore:stevedore-sandbox-cluster:",
-          "io.stevedore:stevedore-local-aws:");
+          "io.stevedore:stevedore-local-aws:",
+          "io.stevedore:stevedore-faults:");
 
   @Test
   void noTestServerIsARuntimeDependency() throws IOException {

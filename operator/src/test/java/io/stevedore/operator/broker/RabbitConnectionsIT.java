@@ -3,7 +3,7 @@ package io.stevedore.operator.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stevedore.operator.testing.TcpProxy;
+import io.stevedore.sandbox.faults.TcpProxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +91,7 @@ class RabbitConnectionsIT {
 
   @Test
   void aBrokerThatGoesDownIsUnavailableAndTheConnectionComesBackWithIt() throws Exception {
-    try (var proxy = new TcpProxy("127.0.0.1", 5672)) {
+    try (var proxy = TcpProxy.to("127.0.0.1", 5672)) {
       var admin = LocalRabbit.admin();
       var viaProxy =
           new RabbitEndpoint(
@@ -100,13 +100,13 @@ class RabbitConnectionsIT {
       connections.withChannel(admin, c -> c.queueDeclare(queue, false, false, false, Map.of()));
       try {
         assertThat(connections.inspect(viaProxy, queue).getMessageCount()).isZero();
-        proxy.cut();
+        proxy.refuse();
         assertThatThrownBy(() -> connections.inspect(viaProxy, queue))
             .isInstanceOfSatisfying(
                 BrokerException.class,
                 e -> assertThat(e.failure()).isEqualTo(BrokerException.Failure.UNAVAILABLE));
         assertThat(connections.openConnections()).isEqualTo(1); // only the admin one
-        proxy.restore();
+        proxy.forward();
         assertThat(connections.inspect(viaProxy, queue).getMessageCount()).isZero();
       } finally {
         connections.withChannel(admin, c -> c.queueDelete(queue));

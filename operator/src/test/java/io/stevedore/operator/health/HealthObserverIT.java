@@ -16,9 +16,9 @@ import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.platform.PlatformClients;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.ManualClock;
-import io.stevedore.operator.testing.TcpProxy;
 import io.stevedore.sandbox.aws.LocalSqs;
 import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
+import io.stevedore.sandbox.faults.TcpProxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ class HealthObserverIT {
 
   @Test
   void aBrokerThatCannotBeReachedMakesTheReadingUnavailableNotZero() throws Exception {
-    try (var proxy = new TcpProxy("127.0.0.1", 5672)) {
+    try (var proxy = TcpProxy.to("127.0.0.1", 5672)) {
       var environment = rabbitEnvironment("staging", "acme");
       environment.getSpec().getBroker().getRabbitmq().setUrl("amqp://127.0.0.1:" + proxy.port());
       declare("acme");
@@ -100,7 +100,7 @@ class HealthObserverIT {
                   .unavailable())
           .isNull();
 
-      proxy.cut();
+      proxy.refuse();
       clock.advance(Duration.ofSeconds(1));
       var reading = observer.observe(environment, deadLetterGates(), clock.instant()).deadLetters();
 

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.stevedore.operator.testing.BrokerQueues;
 import io.stevedore.operator.testing.OperatorHarness;
-import io.stevedore.operator.testing.TcpProxy;
+import io.stevedore.sandbox.faults.TcpProxy;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.core.ConditionFactory;
@@ -81,7 +81,7 @@ class RabbitScalingIT {
     queues.publish(3000);
     awaitScaling().until(() -> world.replicas() == 5);
 
-    proxy.cut();
+    proxy.refuse();
 
     awaitScaling()
         .untilAsserted(
@@ -95,7 +95,7 @@ class RabbitScalingIT {
             });
     assertThat(world.replicas()).isEqualTo(5);
 
-    proxy.restore();
+    proxy.forward();
 
     awaitScaling()
         .untilAsserted(
@@ -207,7 +207,7 @@ class RabbitScalingIT {
 
   @Test
   void aQuotaThatAdmitsTwoMorePodsCapsTheScaleOutAndSaysSo() throws Exception {
-    proxy = new TcpProxy("127.0.0.1", 5672);
+    proxy = TcpProxy.to("127.0.0.1", 5672);
     var world = new ScalingWorld(harness);
     // The quota exists before the pool does, so no tick can see the backlog without it.
     var quota =
@@ -245,7 +245,7 @@ class RabbitScalingIT {
   private ScalingWorld start(
       java.util.function.Consumer<io.stevedore.operator.api.v1alpha1.ScalingSpec> scaling)
       throws Exception {
-    proxy = new TcpProxy("127.0.0.1", 5672);
+    proxy = TcpProxy.to("127.0.0.1", 5672);
     var world = new ScalingWorld(harness);
     queues = BrokerQueues.declare(world.ns, ScalingWorld.TENANT);
     world.create(ScalingWorld.rabbitOn(proxy.port()), scaling);

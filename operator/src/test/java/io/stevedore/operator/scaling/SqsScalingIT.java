@@ -9,8 +9,8 @@ import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.SqsSpec;
 import io.stevedore.operator.testing.OperatorHarness;
-import io.stevedore.operator.testing.TcpProxy;
 import io.stevedore.sandbox.aws.LocalSqs;
+import io.stevedore.sandbox.faults.TcpProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ class SqsScalingIT {
   @BeforeAll
   static void startElasticMq() throws Exception {
     server = LocalSqs.start();
-    proxy = new TcpProxy("127.0.0.1", server.port());
+    proxy = TcpProxy.to("127.0.0.1", server.port());
     sqs = server.client();
   }
 
@@ -102,7 +102,7 @@ class SqsScalingIT {
               assertThat(world.pool().getStatus().getScaling().getBacklog()).isZero();
             });
 
-    proxy.cut();
+    proxy.refuse();
     try {
       awaitScaling()
           .untilAsserted(
@@ -113,7 +113,7 @@ class SqsScalingIT {
           .atMost(Duration.ofSeconds(5))
           .until(() -> world.replicas() == held);
     } finally {
-      proxy.restore();
+      proxy.forward();
     }
     awaitScaling().untilAsserted(() -> world.assertCondition(METRICS_AVAILABLE, true, "Observed"));
   }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
-import io.stevedore.operator.testing.TcpProxy;
+import io.stevedore.sandbox.faults.TcpProxy;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,10 @@ class TenantFailuresIT {
 
   @Test
   void brokerDownFailsQueuesAndBrokerUserOnlyAndTheyRecoverWhenItIsBack() throws Exception {
-    try (var amqp = new TcpProxy("127.0.0.1", 5672);
-        var management = new TcpProxy("127.0.0.1", 15672)) {
-      amqp.cut();
-      management.cut();
+    try (var amqp = TcpProxy.to("127.0.0.1", 5672);
+        var management = TcpProxy.to("127.0.0.1", 15672)) {
+      amqp.refuse();
+      management.refuse();
       String ns = namespace();
       var environment = harness.services().environment(ns, "staging");
       environment.getSpec().getBroker().getRabbitmq().setUrl("amqp://127.0.0.1:" + amqp.port());
@@ -54,8 +54,8 @@ class TenantFailuresIT {
               e -> e.getType().equals("Warning") && e.getReason().equals("BrokerUnavailable"));
       harness.awaitReady(Tenant.class, healthy, "globex", true, "Provisioned");
 
-      amqp.restore();
-      management.restore();
+      amqp.forward();
+      management.forward();
 
       harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
     }
@@ -63,8 +63,8 @@ class TenantFailuresIT {
 
   @Test
   void mysqlDownFailsConfigOnlyAndItRecoversWhenMysqlIsBack() throws Exception {
-    try (var mysql = new TcpProxy("127.0.0.1", 3306)) {
-      mysql.cut();
+    try (var mysql = TcpProxy.to("127.0.0.1", 3306)) {
+      mysql.refuse();
       String ns = namespace();
       String viaProxy =
           harness.services().jdbcUrl().replace("127.0.0.1:3306", "127.0.0.1:" + mysql.port());
@@ -77,7 +77,7 @@ class TenantFailuresIT {
       assertThat(tenants.condition(ns, "acme", "QueuesReady").getStatus()).isEqualTo("True");
       assertThat(tenants.condition(ns, "acme", "TableReady").getStatus()).isEqualTo("True");
 
-      mysql.restore();
+      mysql.forward();
 
       eventually()
           .atMost(Duration.ofSeconds(40))
@@ -92,8 +92,8 @@ class TenantFailuresIT {
   @Test
   void unreachableDynamoDbFailsTheTableOnlyAndItIsCreatedOnceDynamoDbAnswers() throws Exception {
     URI dynamo = URI.create(harness.services().dynamoEndpoint());
-    try (var proxy = new TcpProxy("127.0.0.1", dynamo.getPort())) {
-      proxy.cut();
+    try (var proxy = TcpProxy.to("127.0.0.1", dynamo.getPort())) {
+      proxy.refuse();
       String ns = namespace();
       var environment = harness.services().environment(ns, "staging");
       environment
@@ -108,7 +108,7 @@ class TenantFailuresIT {
       assertThat(tenants.condition(ns, "acme", "QueuesReady").getStatus()).isEqualTo("True");
       assertThat(tenants.condition(ns, "acme", "ConfigReady").getStatus()).isEqualTo("True");
 
-      proxy.restore();
+      proxy.forward();
 
       eventually()
           .atMost(Duration.ofSeconds(40))

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.stevedore.runtime.faults.TcpProxy;
 import io.stevedore.runtime.testing.TestDatabase;
 import io.stevedore.runtime.worker.outage.Dependency;
 import io.stevedore.runtime.worker.outage.DependencyFailures;
+import io.stevedore.sandbox.faults.TcpProxy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stevedore.contract.RecordTable;
-import io.stevedore.runtime.faults.TcpProxy;
 import io.stevedore.runtime.testing.TestBatches;
 import io.stevedore.runtime.testing.TestTenants.TestTenant;
 import io.stevedore.runtime.testing.WorkerTestPlatform;
 import io.stevedore.runtime.worker.QueueWorker;
+import io.stevedore.sandbox.faults.TcpProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.stevedore.runtime.faults;
+package io.stevedore.sandbox.faults;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private final ExecutorService threads = Executors.newCachedThreadPool(TcpProxy::daemon);
   private volatile ServerSocket server;
   private volatile boolean silent;
@@ -55,6 +56,11 @@ public final class TcpProxy implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Client connections open through the proxy right now. */
+  public int openConnections() {
+    return clients.size();
   }
 
   /** The URL {@code url} becomes when it goes through this proxy. */
@@ -94,6 +100,7 @@ public final class TcpProxy implements AutoCloseable {
   private void dropConnections() {
     sockets.forEach(TcpProxy::closeQuietly);
     sockets.clear();
+    clients.clear();
   }
 
   private static ServerSocket listen(int port) {
@@ -112,6 +119,7 @@ public final class TcpProxy implements AutoCloseable {
       try {
         Socket client = listening.accept();
         sockets.add(client);
+        clients.add(client);
         if (silent) {
           continue; // held open, never read: the client waits for an answer that never comes
         }
@@ -122,6 +130,7 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
           closeQuietly(client);
           closeQuietly(upstream);
+          clients.remove(client);
           continue;
         }
         threads.execute(() -> pump(client, upstream));
@@ -150,6 +159,8 @@ public final class TcpProxy implements AutoCloseable {
       closeQuietly(to);
       sockets.remove(from);
       sockets.remove(to);
+      clients.remove(from);
+      clients.remove(to);
     }
   }
 
