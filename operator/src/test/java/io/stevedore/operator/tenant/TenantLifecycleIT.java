@@ -7,6 +7,7 @@ import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.broker.LocalRabbit;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.ReconciliationPause;
 import io.stevedore.operator.testing.Fixtures;
@@ -242,7 +243,7 @@ class TenantLifecycleIT {
     TenantQueues queues = TenantQueues.of(ns, "acme");
     // More than one batch, so the redrive goes on over several reconciliations.
     int deadLetters = DeadLetterRedriver.BATCH * 2 + 200;
-    deadLetter(queues, deadLetters);
+    LocalRabbit.publish(queues.deadLetter(), deadLetters);
 
     tenants.annotate(ns, "acme", RedriveRequest.ANNOTATION, "r1");
 
@@ -272,7 +273,7 @@ class TenantLifecycleIT {
             });
 
     // New dead letters, and the operator looks again: the finished token moves nothing.
-    deadLetter(queues, 3);
+    LocalRabbit.publish(queues.deadLetter(), 3);
     tenants.annotate(ns, "acme", "example.com/touched", "yes");
     eventually()
         .during(Duration.ofSeconds(2))
@@ -295,25 +296,6 @@ class TenantLifecycleIT {
               assertThat(redrive.getFinishedAt()).isNotNull();
             });
     assertThat(ready(queues.main())).isEqualTo(deadLetters + 3);
-  }
-
-  private void deadLetter(TenantQueues queues, int count) throws Exception {
-    harness
-        .services()
-        .rabbit(
-            channel -> {
-              channel.confirmSelect();
-              for (int i = 0; i < count; i++) {
-                channel.basicPublish(
-                    "", queues.deadLetter(), null, ("dead " + i).getBytes(StandardCharsets.UTF_8));
-              }
-              try {
-                channel.waitForConfirmsOrDie(10_000);
-              } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
-                throw new java.io.IOException(e);
-              }
-              return null;
-            });
   }
 
   private long ready(String queue) throws Exception {
