@@ -15,10 +15,10 @@ import java.util.OptionalInt;
  * The autoscaler's decision: observations, spec, current replicas, history and time in; the
  * replicas to apply, the rule that settled them and the next history out. Pure: no I/O, no clock.
  *
- * <p>The order: a failed observation keeps the size (then the fallback); otherwise size from the
- * drain time and backlog target, tolerance, activation and idle, bounds and tenant plans, HPA
- * stabilization and rate policies; then the bounds (whatever the observation), pauses and the
- * quota.
+ * <p>The order: a failed observation keeps the size (then the fallback); workers paused for a
+ * store's outage keep it too; otherwise size from the drain time and backlog target, tolerance,
+ * activation and idle, bounds and tenant plans, HPA stabilization and rate policies; then the
+ * bounds (whatever the observation), pauses and the quota.
  */
 public final class Autoscaler {
   private Autoscaler() {}
@@ -114,7 +114,14 @@ public final class Autoscaler {
     List<Recommendation> recommendations = h.recommendations();
     boolean idle = h.idle();
     int proposed;
-    if ((idle || current == 0) && !active) {
+    WorkerOutage outage = WorkerOutage.of(o.pods());
+    if (outage.paused()) {
+      // Paused workers drain nothing, so the backlog says nothing about the size the pool needs.
+      proposed = current;
+      rule = ScalingRule.DependencyOutage;
+      why = outage.describe() + " (" + why + " otherwise)";
+      lastActive = now;
+    } else if ((idle || current == 0) && !active) {
       proposed = current;
       rule = ScalingRule.Activation;
       why = "backlog " + backlog + " at or below activationBacklog " + p.activationBacklog();

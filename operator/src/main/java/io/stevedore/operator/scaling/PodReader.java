@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads every worker pod's `/actuator/inflight` (in flight, draining, processed, busy seconds) at
- * once, with a short timeout: a pod that does not answer in time is unreadable, never idle.
+ * Reads every worker pod's `/actuator/inflight` (in flight, draining, processed, busy seconds,
+ * paused and circuit breakers) at once, with a short timeout: a pod that does not answer in time is
+ * unreadable, never idle.
  */
 public final class PodReader {
   static final Duration TIMEOUT = Duration.ofMillis(800);
@@ -76,10 +78,27 @@ public final class PodReader {
               : OptionalLong.empty(),
           body.hasNonNull("busySeconds")
               ? OptionalDouble.of(body.get("busySeconds").asDouble())
-              : OptionalDouble.empty());
+              : OptionalDouble.empty(),
+          body.path("paused").asBoolean(false),
+          unavailable(body.path("circuits")));
     } catch (java.io.IOException e) {
       return PodSample.unreadable(name, ready);
     }
+  }
+
+  /** The stores whose circuit is not closed, from {@code {"dynamodb": "open", ...}}. */
+  private static List<String> unavailable(JsonNode circuits) {
+    List<String> open = new ArrayList<>();
+    circuits
+        .fields()
+        .forEachRemaining(
+            circuit -> {
+              if (!"closed".equals(circuit.getValue().asText())) {
+                open.add(circuit.getKey());
+              }
+            });
+    Collections.sort(open);
+    return open;
   }
 
   /** The pod's Ready condition, as the ReplicaSet sees it. */

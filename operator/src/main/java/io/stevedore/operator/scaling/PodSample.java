@@ -1,5 +1,6 @@
 package io.stevedore.operator.scaling;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -13,6 +14,9 @@ import java.util.OptionalLong;
  * @param busySeconds seconds of the worker's full capacity spent processing since it started
  *     (processing time summed over its threads, divided by their number; monotonic): processed over
  *     busy is the pod's capacity, measurable even when it is not saturated
+ * @param paused whether the worker stopped taking deliveries because a store is unavailable
+ * @param unavailable the stores whose circuit breaker in the worker is not closed (open or
+ *     half-open), sorted
  */
 public record PodSample(
     String name,
@@ -20,7 +24,24 @@ public record PodSample(
     boolean draining,
     OptionalInt inFlight,
     OptionalLong processed,
-    OptionalDouble busySeconds) {
+    OptionalDouble busySeconds,
+    boolean paused,
+    List<String> unavailable) {
+
+  public PodSample {
+    unavailable = List.copyOf(unavailable);
+  }
+
+  /** A pod that reports no paused consumption (or a runtime too old to report it). */
+  public PodSample(
+      String name,
+      boolean ready,
+      boolean draining,
+      OptionalInt inFlight,
+      OptionalLong processed,
+      OptionalDouble busySeconds) {
+    this(name, ready, draining, inFlight, processed, busySeconds, false, List.of());
+  }
 
   /** A pod whose runtime did not answer. */
   public static PodSample unreadable(String name, boolean ready) {

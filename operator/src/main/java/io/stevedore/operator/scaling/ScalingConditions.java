@@ -8,13 +8,14 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Writes the autoscaler's report into a WorkerPool's status: status.scaling and the conditions
- * `ScalingActive`, `MetricsAvailable`, `ScalingPaused` and `QuotaLimited`.
+ * `ScalingActive`, `MetricsAvailable`, `ScalingPaused`, `QuotaLimited` and `WorkersPaused`.
  */
 public final class ScalingConditions {
   public static final String SCALING_ACTIVE = "ScalingActive";
   public static final String METRICS_AVAILABLE = "MetricsAvailable";
   public static final String SCALING_PAUSED = "ScalingPaused";
   public static final String QUOTA_LIMITED = "QuotaLimited";
+  public static final String WORKERS_PAUSED = "WorkersPaused";
 
   private ScalingConditions() {}
 
@@ -81,6 +82,17 @@ public final class ScalingConditions {
         d.quotaLimit().isPresent(),
         d.quotaLimit().isPresent() ? "QuotaExceeded" : "WithinQuota",
         d.quotaLimit().isPresent() ? d.message() : "no ResourceQuota limits the pool",
+        generation,
+        now);
+    WorkerOutage outage = report.outage();
+    Conditions.set(
+        conditions,
+        WORKERS_PAUSED,
+        outage.paused(),
+        outage.paused() ? "DependencyUnavailable" : "NotPaused",
+        outage.paused()
+            ? outage.describe() + "; the autoscaler keeps " + d.desiredReplicas() + " replicas"
+            : outage.describe(),
         generation,
         now);
     status.setScaling(scaling(d));

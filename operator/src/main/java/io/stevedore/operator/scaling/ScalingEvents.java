@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The Kubernetes Events a decision calls for, given the one before it: every replica change, and
- * every entry into and exit from a failure, the fallback, a pause and a quota limit.
+ * every entry into and exit from a failure, the fallback, a pause, a quota limit and workers paused
+ * for a store's outage.
  */
 public final class ScalingEvents {
   private ScalingEvents() {}
@@ -61,6 +62,21 @@ public final class ScalingEvents {
       events.add(new Event(true, "QuotaLimited", d.message()));
     } else if (!limited && limitedBefore) {
       events.add(new Event(false, "WithinQuota", d.message()));
+    }
+    boolean workersPaused = next.outage().paused();
+    boolean workersPausedBefore = previous != null && previous.outage().paused();
+    if (workersPaused && !workersPausedBefore) {
+      events.add(
+          new Event(
+              true,
+              ScalingConditions.WORKERS_PAUSED,
+              next.outage().describe() + "; keeping " + d.desiredReplicas() + " replicas"));
+    } else if (!workersPaused && workersPausedBefore) {
+      events.add(
+          new Event(
+              false,
+              "WorkersResumed",
+              previous.outage().dependencies() + " available again: workers consume"));
     }
     return events;
   }

@@ -11,14 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The autoscaler's metrics, per pool (tags namespace, workerpool): desired and current replicas,
  * backlog, oldest-message age, arrival rate and per-replica throughput (gauges); decisions by rule,
- * replica changes by direction and failed observations by kind (counters), and the duration of each
- * tick (a histogram).
+ * replica changes by direction and failed observations by kind (counters), the duration of each
+ * tick (a histogram), and the worker pods that report a store unavailable (a gauge per store).
  */
 public final class ScalingMetrics {
   static final String PREFIX = "stevedore.workerpool.";
@@ -33,13 +34,30 @@ public final class ScalingMetrics {
   /** The latest values of one pool, read by its gauges. */
   private static final class PoolGauges {
     final AtomicReference<ScalingDecision> decision = new AtomicReference<>();
+    final AtomicReference<WorkerOutage> outage = new AtomicReference<>(WorkerOutage.NONE);
+    final Set<String> dependencies = ConcurrentHashMap.newKeySet();
     final List<Meter> meters = new ArrayList<>();
   }
 
-  void record(ResourceID pool, ScalingDecision decision) {
+  void record(ResourceID pool, ScalingDecision decision, WorkerOutage outage) {
     Tags tags = tags(pool);
     PoolGauges gauges = pools.computeIfAbsent(pool, p -> register(tags));
     gauges.decision.set(decision);
+    gauges.outage.set(outage);
+    for (String dependency : outage.podsByDependency().keySet()) {
+      if (gauges.dependencies.add(dependency)) {
+        // Registered when a store is first reported, then kept (at 0 once it is back).
+        gauges.meters.add(
+            Gauge.builder(
+                    PREFIX + "paused.pods",
+                    gauges.outage,
+                    o -> o.get().podsByDependency().getOrDefault(dependency, 0))
+                .description(
+                    "Worker pods that report the store's circuit breaker open or half-open")
+                .tags(tags.and("dependency", dependency))
+                .register(registry));
+      }
+    }
     Counter.builder(PREFIX + "scaling.decisions")
         .description("Scaling decisions, by the rule that settled them")
         .tags(tags.and("rule", decision.rule().name()))

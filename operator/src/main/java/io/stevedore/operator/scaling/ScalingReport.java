@@ -8,8 +8,11 @@ import java.util.Optional;
  *
  * @param applyProblem why the decision could not be applied to the Deployment, if it could not
  * @param note what a source could not tell (e.g. the management API failed), or empty
+ * @param outage the workers that paused consumption for a store's outage, from the pods' samples
+ *     (read even when the queues could not be)
  */
-public record ScalingReport(ScalingDecision decision, Optional<String> applyProblem, String note) {
+public record ScalingReport(
+    ScalingDecision decision, Optional<String> applyProblem, String note, WorkerOutage outage) {
 
   /** Whether {@code other} differs in anything but the inputs' values. */
   boolean materiallyDiffers(ScalingReport other) {
@@ -28,6 +31,7 @@ public record ScalingReport(ScalingDecision decision, Optional<String> applyProb
             .equals(b.failure().map(ObservationFailure::kind))
         || !a.pause().reason().equals(b.pause().reason())
         || a.quotaLimit().isPresent() != b.quotaLimit().isPresent()
+        || !outage.equals(other.outage)
         || !applyProblem.equals(other.applyProblem);
   }
 }

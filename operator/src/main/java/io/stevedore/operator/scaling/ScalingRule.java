@@ -44,6 +44,11 @@ public enum ScalingRule {
   ScaleInPaused,
   /** Scaling out is paused by annotation. */
   ScaleOutPaused,
+  /**
+   * Workers paused consumption because a store is unavailable: size kept, since more workers would
+   * not drain anything and an idle-looking pool is not idle.
+   */
+  DependencyOutage,
   /** Nothing in flight could not be confirmed, so the pool does not go below one replica. */
   InFlightUnknown
 }

@@ -264,7 +264,7 @@ public final class WorkerPoolScaler implements AutoCloseable {
       } else {
         history = decision.next();
       }
-      publish(pool, new ScalingReport(decision, problem, note), now);
+      publish(pool, new ScalingReport(decision, problem, note, WorkerOutage.of(samples)), now);
     }
 
     /** The Deployment's replicas, or what this loop set if the cache has not seen it yet. */
@@ -292,7 +292,7 @@ public final class WorkerPoolScaler implements AutoCloseable {
           events.normal(pool, event.reason(), event.message());
         }
       }
-      metrics.record(id, next.decision());
+      metrics.record(id, next.decision(), next.outage());
       report = next;
       if (next.materiallyDiffers(previous)
           || !Duration.between(reportedAt, now).minus(REPORT_REFRESH).isNegative()) {

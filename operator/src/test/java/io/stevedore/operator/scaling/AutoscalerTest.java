@@ -349,7 +349,49 @@ class AutoscalerTest {
             "quota caps pinned replicas too",
             s -> s.current(2).backlog(0, 0).quota(3).pause(Map.of(Pause.PAUSED_REPLICAS, "9")),
             5,
-            ScalingRule.Quota));
+            ScalingRule.Quota),
+        row(
+            "workers paused for an outage: a backlog does not scale out",
+            s -> s.current(2).pausedWorkers(3000, 2, 2, "mysql"),
+            2,
+            ScalingRule.DependencyOutage),
+        row(
+            "one paused worker of three is enough to hold",
+            s -> s.current(3).pausedWorkers(3000, 3, 1, "dynamodb"),
+            3,
+            ScalingRule.DependencyOutage),
+        row(
+            "workers paused for an outage: an empty queue does not scale in",
+            s -> s.spec(x -> x.setMinReplicas(1)).current(4).pausedWorkers(0, 4, 4, "dynamodb"),
+            4,
+            ScalingRule.DependencyOutage),
+        row(
+            "workers paused for an outage: no scale to zero after idleAfterSeconds",
+            s ->
+                s.spec(x -> x.setIdleReplicas(0))
+                    .current(2)
+                    .pausedWorkers(0, 2, 2, "mysql")
+                    .history(h -> h.lastActive(3600)),
+            2,
+            ScalingRule.DependencyOutage),
+        row(
+            "the bounds still apply while workers are paused",
+            s -> s.spec(x -> x.setMaxReplicas(3)).current(5).pausedWorkers(3000, 5, 5, "mysql"),
+            3,
+            ScalingRule.MaxReplicas),
+        row(
+            "pinned replicas win over an outage",
+            s ->
+                s.current(2)
+                    .pausedWorkers(3000, 2, 2, "mysql")
+                    .pause(Map.of(Pause.PAUSED_REPLICAS, "4")),
+            4,
+            ScalingRule.Pinned),
+        row(
+            "workers whose circuits are closed again: sized as usual",
+            s -> s.current(2).pausedWorkers(3000, 2, 0, "mysql"),
+            10,
+            ScalingRule.DrainTime));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,21 +3,13 @@ package io.stevedore.operator.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.testing.BrokerQueues;
 import io.stevedore.operator.testing.OperatorHarness;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,15 +26,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * PodObjects.scaleInVictims).
  */
 class DrainAwareScaleInIT {
-  private static final Map<String, HttpServer> ENDPOINTS = new ConcurrentHashMap<>();
-  private static final Map<String, Integer> IN_FLIGHT = new ConcurrentHashMap<>();
+  private static final WorkerEndpoints WORKERS = new WorkerEndpoints();
 
-  @RegisterExtension
-  static final OperatorHarness harness = new OperatorHarness(DrainAwareScaleInIT::endpoint);
+  @RegisterExtension static final OperatorHarness harness = new OperatorHarness(WORKERS);
 
   @AfterAll
   static void stopEndpoints() {
-    ENDPOINTS.values().forEach(server -> server.stop(0));
+    WORKERS.close();
   }
 
   @Test
@@ -60,7 +50,7 @@ class DrainAwareScaleInIT {
                       .as("pods while pinned (%s replicas)", world.replicas())
                       .hasSize(3));
       String busy = pods(world).get(1).getMetadata().getName();
-      IN_FLIGHT.put(busy, 40);
+      WORKERS.inFlight(busy, 40);
 
       world.annotate(Map.of());
 
@@ -91,36 +81,5 @@ class DrainAwareScaleInIT {
         .withLabel(Labels.WORKER_POOL, ScalingWorld.POOL)
         .list()
         .getItems();
-  }
-
-  /** Each pod's management port: an HTTP server of this test answering /actuator/inflight. */
-  private static Optional<URI> endpoint(Pod pod) {
-    String name = pod.getMetadata().getName();
-    HttpServer server = ENDPOINTS.computeIfAbsent(name, DrainAwareScaleInIT::serve);
-    return Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
-  }
-
-  private static HttpServer serve(String pod) {
-    try {
-      var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext(
-          "/actuator/inflight",
-          exchange -> {
-            byte[] body =
-                ("{\"inFlight\":"
-                        + IN_FLIGHT.getOrDefault(pod, 0)
-                        + ",\"draining\":false,\"processed\":0,\"busySeconds\":0.0}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (var out = exchange.getResponseBody()) {
-              out.write(body);
-            }
-          });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -52,6 +52,30 @@ class ScalingEventsTest {
     assertThat(reasons(limited, free)).containsExactly("WithinQuota");
   }
 
+  @Test
+  void workersPausedForAnOutageAreAWarningOnceAndTheirResumeANormalEvent() {
+    var consuming = report(new Scenario().current(2).pausedWorkers(3000, 2, 0, "mysql").decide());
+    var pausedScenario = new Scenario().current(2).pausedWorkers(3000, 2, 2, "mysql");
+    var paused = report(pausedScenario.decide(), pausedScenario);
+    var stillPaused = report(pausedScenario.decide(), pausedScenario);
+
+    assertThat(ScalingEvents.between(consuming, paused))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.reason()).isEqualTo("WorkersPaused");
+              assertThat(e.warning()).isTrue();
+              assertThat(e.message())
+                  .contains("mysql unavailable on 2 of 2 pods")
+                  .contains("keeping 2 replicas");
+            });
+    assertThat(reasons(paused, stillPaused)).isEmpty();
+    assertThat(ScalingEvents.between(paused, consuming))
+        .filteredOn(e -> e.reason().equals("WorkersResumed"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.warning()).isFalse());
+  }
+
   private static ScalingDecision failure(ScalingReport previous, int current) {
     var s = new Scenario().current(current).failure(Kind.SourceUnavailable);
     s.history = previous.decision().next();
@@ -63,6 +87,12 @@ class ScalingEventsTest {
   }
 
   private static ScalingReport report(ScalingDecision decision) {
-    return new ScalingReport(decision, Optional.empty(), "");
+    return new ScalingReport(decision, Optional.empty(), "", WorkerOutage.NONE);
+  }
+
+  /** The report of a decision on {@code scenario}'s observation, with its pods' outage. */
+  private static ScalingReport report(ScalingDecision decision, Scenario scenario) {
+    var pods = ((Observation) scenario.observation).pods();
+    return new ScalingReport(decision, Optional.empty(), "", WorkerOutage.of(pods));
   }
 }

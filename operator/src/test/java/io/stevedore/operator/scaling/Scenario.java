@@ -55,6 +55,29 @@ final class Scenario {
     return this;
   }
 
+  /**
+   * Ready messages, nothing in flight, and {@code pods} ready pods of which the first {@code
+   * paused} report consumption paused with {@code dependency}'s circuit open.
+   */
+  Scenario pausedWorkers(long ready, int pods, int paused, String dependency) {
+    List<PodSample> samples = new ArrayList<>();
+    for (int i = 0; i < pods; i++) {
+      boolean out = i < paused;
+      samples.add(
+          new PodSample(
+              "worker-" + i,
+              true,
+              false,
+              OptionalInt.of(0),
+              OptionalLong.of(0),
+              OptionalDouble.of(0),
+              out,
+              out ? List.of(dependency) : List.of()));
+    }
+    observation = observation(now, ready, OptionalLong.of(0), samples);
+    return this;
+  }
+
   /** Ready messages with unacked unknown. */
   Scenario readyOnly(long ready) {
     observation = observation(now, ready, OptionalLong.empty(), List.of());
