@@ -15,7 +15,10 @@ import io.stevedore.operator.status.Conditions;
 import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -35,10 +38,17 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
       Long.toString(
           java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
+  /** How many namespaces a harness watching only its own namespaces can hand out. */
+  private static final int WATCHED_NAMESPACES = 16;
+
   private final boolean withServices;
   private final PodAddresses pods;
+  private final boolean watchingOnlyItsNamespaces;
   private final List<String> namespaces = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Deque<String> reservedNamespaces = new ConcurrentLinkedDeque<>();
   private EmbeddedKubernetes kubernetes;
+  private KubernetesClient operatorClient;
+  private OperatorSettings settings;
   private SimulatedDeploymentController deployments;
   private StevedoreOperator operator;
   private PlatformServices services;
@@ -57,8 +67,27 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   }
 
   private OperatorHarness(boolean withServices, PodAddresses pods) {
+    this(withServices, pods, false);
+  }
+
+  private OperatorHarness(
+      boolean withServices, PodAddresses pods, boolean watchingOnlyItsNamespaces) {
     this.withServices = withServices;
     this.pods = pods;
+    this.watchingOnlyItsNamespaces = watchingOnlyItsNamespaces;
+    if (watchingOnlyItsNamespaces) {
+      for (int i = 0; i < WATCHED_NAMESPACES; i++) {
+        reservedNamespaces.add(nextNamespaceName());
+      }
+    }
+  }
+
+  /**
+   * This harness with the operator watching only the namespaces {@link #newNamespace()} hands out
+   * (the chart's watchNamespaces), at most {@value #WATCHED_NAMESPACES} of them.
+   */
+  public OperatorHarness watchingOnlyItsNamespaces() {
+    return new OperatorHarness(withServices, pods, true);
   }
 
   /**
@@ -77,11 +106,16 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     }
     kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
     deployments = new SimulatedDeploymentController(kubernetes.client());
-    var settings = OperatorSettings.embedded("test");
+    settings = OperatorSettings.embedded("test");
+    if (watchingOnlyItsNamespaces) {
+      settings = settings.withWatchNamespaces(Set.copyOf(reservedNamespaces));
+    }
     // Drift checks every few seconds, so tests see repairs without waiting out the default.
+    // The operator has a client of its own, so that the calls it makes can be told from the test's.
+    operatorClient = kubernetes.newClient(ApiCallRecording.USER_AGENT);
     operator =
         StevedoreOperator.start(
-            kubernetes.client(),
+            operatorClient,
             withServices ? settings.withTenantResync(Duration.ofSeconds(3)) : settings,
             pods);
   }
@@ -89,6 +123,13 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
     operator.close();
+    operatorClient.close();
+    ApiCallRecording.write(
+        context.getRequiredTestClass().getName(),
+        watchingOnlyItsNamespaces,
+        kubernetes.calls().servedTo(ApiCallRecording.USER_AGENT),
+        testNamespaces(),
+        settings.leaseNamespace());
     deployments.close();
     kubernetes.close();
     if (services != null) {
@@ -130,10 +171,25 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   }
 
   public String newNamespace() {
-    String namespace = "test-" + RUN + "-" + NAMESPACES.incrementAndGet();
+    String namespace = watchingOnlyItsNamespaces ? reservedNamespaces.poll() : nextNamespaceName();
+    if (namespace == null) {
+      throw new IllegalStateException(
+          "this harness watches only its " + WATCHED_NAMESPACES + " namespaces, all handed out");
+    }
     kubernetes.createNamespace(namespace);
     namespaces.add(namespace);
     return namespace;
+  }
+
+  /** The namespaces handed out, and those watched though not handed out. */
+  private Set<String> testNamespaces() {
+    var all = new java.util.HashSet<>(namespaces);
+    all.addAll(settings.watchNamespaces());
+    return all;
+  }
+
+  private static String nextNamespaceName() {
+    return "test-" + RUN + "-" + NAMESPACES.incrementAndGet();
   }
 
   public <T extends HasMetadata> T create(T resource) {
