@@ -7,6 +7,11 @@ package io.stevedore.helm;
 record ApiCall(String verb, String group, String resource, String namespace) {
   @Override
   public String toString() {
+    return describe(verb, group, resource, namespace);
+  }
+
+  /** "list core/secrets in team-a", "watch apps/deployments cluster-wide". */
+  static String describe(String verb, String group, String resource, String namespace) {
     return verb
         + " "
         + (group.isEmpty() ? "core" : group)

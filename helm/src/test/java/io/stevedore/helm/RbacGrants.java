@@ -37,13 +37,8 @@ final class RbacGrants {
 
     @Override
     public String toString() {
-      return verb
-          + " "
-          + (group.isEmpty() ? "core" : group)
-          + "/"
-          + resource
-          + (resourceNames.isEmpty() ? "" : " " + resourceNames)
-          + (namespace == null ? " cluster-wide" : " in " + namespace);
+      String names = resourceNames.isEmpty() ? "" : " " + resourceNames;
+      return ApiCall.describe(verb, group, resource + names, namespace);
     }
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantIsolationSpec;
 import io.stevedore.operator.kube.ApiKeys;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TenantIsolationTest {
   @RegisterExtension
-  static final OperatorHarness harness = new OperatorHarness().watchingOnlyItsNamespaces();
+  static final OperatorHarness harness = new OperatorHarness().watchingOnlyItsNamespaces(3);
 
   private final TenantTesting tenants = new TenantTesting(harness);
 
@@ -94,7 +93,7 @@ class TenantIsolationTest {
   @Test
   void isolationObjectsChangedOutOfBandOrByThePlanAreUpdated() {
     String ns = harness.newNamespace();
-    String own = isolatedTenant(ns, DeletionPolicy.Retain);
+    String own = isolatedTenant(ns);
 
     harness
         .client()
@@ -145,23 +144,8 @@ class TenantIsolationTest {
             });
   }
 
-  @Test
-  void deletionPolicyDeleteRemovesTheTenantNamespaceWithTheTenant() {
-    String ns = harness.newNamespace();
-    String own = isolatedTenant(ns, DeletionPolicy.Delete);
-
-    harness.client().resources(Tenant.class).inNamespace(ns).withName("acme").delete();
-
-    eventually()
-        .untilAsserted(
-            () -> {
-              assertThat(tenants.get(ns, "acme")).isNull();
-              assertThat(harness.client().namespaces().withName(own).get()).isNull();
-            });
-  }
-
   /** Tenant acme isolated in a namespace of its own, with a pod quota; returns that namespace. */
-  private String isolatedTenant(String ns, DeletionPolicy deletionPolicy) {
+  private String isolatedTenant(String ns) {
     var environment = Fixtures.environment(ns, "staging");
     var isolation = new TenantIsolationSpec();
     isolation.setQuota(Map.of("pods", new Quantity("10")));
@@ -169,7 +153,6 @@ class TenantIsolationTest {
     harness.create(environment);
     harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
     var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
-    tenant.getSpec().setDeletionPolicy(deletionPolicy);
     harness.create(tenant);
     eventually()
         .untilAsserted(

@@ -38,12 +38,10 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
       Long.toString(
           java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
-  /** How many namespaces a harness watching only its own namespaces can hand out. */
-  private static final int WATCHED_NAMESPACES = 16;
-
   private final boolean withServices;
   private final PodAddresses pods;
   private final boolean watchingOnlyItsNamespaces;
+  private final int watchedNamespaces;
   private final List<String> namespaces = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Deque<String> reservedNamespaces = new ConcurrentLinkedDeque<>();
   private EmbeddedKubernetes kubernetes;
@@ -67,16 +65,16 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   }
 
   private OperatorHarness(boolean withServices, PodAddresses pods) {
-    this(withServices, pods, false);
+    this(withServices, pods, 0);
   }
 
-  private OperatorHarness(
-      boolean withServices, PodAddresses pods, boolean watchingOnlyItsNamespaces) {
+  private OperatorHarness(boolean withServices, PodAddresses pods, int watchedNamespaces) {
     this.withServices = withServices;
     this.pods = pods;
-    this.watchingOnlyItsNamespaces = watchingOnlyItsNamespaces;
+    this.watchingOnlyItsNamespaces = watchedNamespaces > 0;
+    this.watchedNamespaces = watchedNamespaces;
     if (watchingOnlyItsNamespaces) {
-      for (int i = 0; i < WATCHED_NAMESPACES; i++) {
+      for (int i = 0; i < watchedNamespaces; i++) {
         reservedNamespaces.add(nextNamespaceName());
       }
     }
@@ -84,10 +82,11 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
 
   /**
    * This harness with the operator watching only the namespaces {@link #newNamespace()} hands out
-   * (the chart's watchNamespaces), at most {@value #WATCHED_NAMESPACES} of them.
+   * (the chart's watchNamespaces): {@code count} of them, one per test (each watched namespace
+   * costs an informer per kind at start).
    */
-  public OperatorHarness watchingOnlyItsNamespaces() {
-    return new OperatorHarness(withServices, pods, true);
+  public OperatorHarness watchingOnlyItsNamespaces(int count) {
+    return new OperatorHarness(withServices, pods, count);
   }
 
   /**
@@ -122,7 +121,9 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
-    operator.close();
+    if (operator != null) {
+      operator.close();
+    }
     operatorClient.close();
     ApiCallRecording.write(
         context.getRequiredTestClass().getName(),
@@ -174,7 +175,9 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     String namespace = watchingOnlyItsNamespaces ? reservedNamespaces.poll() : nextNamespaceName();
     if (namespace == null) {
       throw new IllegalStateException(
-          "this harness watches only its " + WATCHED_NAMESPACES + " namespaces, all handed out");
+          "this harness watches only its "
+              + watchedNamespaces
+              + " namespaces, all handed out: raise the count of watchingOnlyItsNamespaces");
     }
     kubernetes.createNamespace(namespace);
     namespaces.add(namespace);
