@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.stevedore.helm.RbacGrants.Permission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +20,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The operator's RBAC: exactly the permissions it needs, bound to its ServiceAccount. */
+/**
+ * The shape of the operator's RBAC: where each Role lives and whom it is bound to. Which
+ * permissions it holds is proven against the operator's real calls by {@link
+ * ChartRbacCoverageTest}.
+ */
 class ChartRbacTest {
+  private static final String LEADER_ELECTION_ROLE = FULLNAME + "-leader-election";
 
-  private static final List<String> CRUD =
-      List.of("get", "list", "watch", "create", "update", "patch", "delete");
-
-  /** One verb on one resource of one API group: the unit a PolicyRule expands to. */
-  record Permission(String apiGroup, String resource, String verb) {}
+  private static final RenderedChart WATCHING_TWO_NAMESPACES =
+      RenderedChart.withValues(
+          Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b"));
 
   static Stream<Arguments> renderings() {
     return Stream.of(
         Arguments.of("defaults", RenderedChart.withDefaults()),
+        Arguments.of("watched namespaces", WATCHING_TWO_NAMESPACES),
         Arguments.of(
             "watched namespaces, existing service account",
             RenderedChart.withValues(
@@ -58,114 +63,106 @@ class ChartRbacTest {
             });
   }
 
-  @Test
-  void clusterRoleGrantsExactlyWhatTheOperatorNeeds() {
-    List<Permission> expected = new ArrayList<>();
-    // Promotions change environments' spec.release: update and patch on environments cover it.
-    for (String kind : List.of("environments", "tenants", "workerpools", "promotions")) {
-      expected.addAll(permissions("stevedore.io", kind, "get", "list", "watch", "update", "patch"));
-      expected.addAll(permissions("stevedore.io", kind + "/status", "get", "update", "patch"));
-      expected.addAll(permissions("stevedore.io", kind + "/finalizers", "update"));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renderings")
+  void everyBindingGrantsARenderedRoleToTheOperatorServiceAccountOnly(
+      String description, RenderedChart chart) {
+    String account = chart.deployment().getSpec().getTemplate().getSpec().getServiceAccountName();
+    for (ClusterRoleBinding binding : chart.all(ClusterRoleBinding.class)) {
+      assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
+      assertThat(chart.all(ClusterRole.class))
+          .extracting(role -> role.getMetadata().getName())
+          .contains(binding.getRoleRef().getName());
+      assertThat(binding.getSubjects())
+          .singleElement()
+          .satisfies(subject -> assertThat(subject.getName()).isEqualTo(account));
     }
-    // Finished Promotions are deleted once their ttlSecondsAfterFinished is up.
-    expected.addAll(permissions("stevedore.io", "promotions", "delete"));
-    expected.addAll(permissions("apps", "deployments", CRUD.toArray(String[]::new)));
-    // The autoscaler writes worker replicas through the scale subresource only.
-    expected.addAll(permissions("apps", "deployments/scale", "update"));
-    for (String owned : List.of("configmaps", "services", "secrets")) {
-      expected.addAll(permissions("", owned, CRUD.toArray(String[]::new)));
-    }
-    // Tenant isolation's dependents watch what they make (informers list and watch).
-    expected.addAll(permissions("", "namespaces", CRUD.toArray(String[]::new)));
-    expected.addAll(permissions("", "resourcequotas", CRUD.toArray(String[]::new)));
-    expected.addAll(
-        permissions("networking.k8s.io", "networkpolicies", CRUD.toArray(String[]::new)));
-    expected.addAll(permissions("policy", "poddisruptionbudgets", CRUD.toArray(String[]::new)));
-    expected.addAll(permissions("", "pods", "get", "list", "watch", "patch"));
-    expected.addAll(permissions("", "events", "create", "patch"));
-    expected.addAll(permissions("events.k8s.io", "events", "create", "patch"));
-
-    ClusterRole role = RenderedChart.withDefaults().single(ClusterRole.class);
-
-    assertThat(expand(role.getRules())).containsExactlyInAnyOrderElementsOf(expected);
-  }
-
-  @Test
-  void leaderElectionRoleGrantsLeasesInTheReleaseNamespaceOnly() {
-    Role role = RenderedChart.withDefaults().single(Role.class);
-
-    assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
-    assertThat(expand(role.getRules()))
-        .containsExactlyInAnyOrderElementsOf(
-            permissions(
-                "coordination.k8s.io",
-                "leases",
-                "get",
-                "list",
-                "watch",
-                "create",
-                "update",
-                "patch"));
-  }
-
-  @Test
-  void bindingsGrantTheRolesToTheOperatorServiceAccount() {
-    RenderedChart chart = RenderedChart.withDefaults();
-    ClusterRoleBinding clusterBinding = chart.single(ClusterRoleBinding.class);
-    RoleBinding binding = chart.single(RoleBinding.class);
-
-    assertThat(clusterBinding.getRoleRef().getKind()).isEqualTo("ClusterRole");
-    assertThat(clusterBinding.getRoleRef().getName())
-        .isEqualTo(chart.single(ClusterRole.class).getMetadata().getName());
-    assertThat(binding.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
-    assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
-    assertThat(binding.getRoleRef().getName())
-        .isEqualTo(chart.single(Role.class).getMetadata().getName());
-    for (var subjects : List.of(clusterBinding.getSubjects(), binding.getSubjects())) {
-      assertThat(subjects)
+    for (RoleBinding binding : chart.all(RoleBinding.class)) {
+      assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+      assertThat(chart.all(Role.class))
+          .anySatisfy(
+              role -> {
+                assertThat(role.getMetadata().getName()).isEqualTo(binding.getRoleRef().getName());
+                assertThat(role.getMetadata().getNamespace())
+                    .isEqualTo(binding.getMetadata().getNamespace());
+              });
+      assertThat(binding.getSubjects())
           .singleElement()
           .satisfies(
               subject -> {
                 assertThat(subject.getKind()).isEqualTo("ServiceAccount");
-                assertThat(subject.getName()).isEqualTo(FULLNAME);
+                assertThat(subject.getName()).isEqualTo(account);
                 assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
               });
     }
   }
 
   @Test
+  void withWatchNamespacesTheOperatorsRolesLiveInThoseNamespacesAndTheReleaseNamespaceOnly() {
+    assertThat(WATCHING_TWO_NAMESPACES.all(Role.class))
+        .extracting(role -> role.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("team-a", "team-b", NAMESPACE);
+    assertThat(WATCHING_TWO_NAMESPACES.all(RoleBinding.class))
+        .extracting(binding -> binding.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("team-a", "team-b", NAMESPACE);
+  }
+
+  @Test
+  void withWatchNamespacesOnlyTenantIsolationIsGrantedClusterWide() {
+    List<Permission> clusterWide =
+        RbacGrants.of(WATCHING_TWO_NAMESPACES, NAMESPACE, FULLNAME).permissions().stream()
+            .filter(permission -> permission.namespace() == null)
+            .toList();
+
+    // The tenant's own namespace and its contents: made at run time, so no Role can be there.
+    assertThat(clusterWide)
+        .extracting(Permission::resource)
+        .containsOnly("namespaces", "secrets", "resourcequotas", "networkpolicies");
+    assertThat(WATCHING_TWO_NAMESPACES.all(ClusterRole.class))
+        .singleElement()
+        .satisfies(
+            role ->
+                assertThat(role.getMetadata().getName()).isEqualTo(FULLNAME + "-tenant-isolation"));
+  }
+
+  @Test
+  void leaderElectionRoleGrantsLeasesInTheReleaseNamespaceOnly() {
+    Role role = leaderElectionRoles(RenderedChart.withDefaults()).get(0);
+
+    assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+    assertThat(role.getRules())
+        .allSatisfy(
+            rule -> {
+              assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
+              assertThat(rule.getResources()).containsExactly("leases");
+            });
+  }
+
+  @Test
   void noLeaseRoleIsRenderedWhenLeaderElectionIsDisabled() {
     RenderedChart chart = RenderedChart.withValues(Map.of("leaderElection.enabled", false));
 
-    assertThat(chart.all(Role.class)).isEmpty();
+    assertThat(leaderElectionRoles(chart)).isEmpty();
     assertThat(chart.all(RoleBinding.class)).isEmpty();
-    assertThat(chart.all(ClusterRole.class)).hasSize(1);
+    assertThat(chart.all(ClusterRole.class)).hasSize(2);
   }
 
   @Test
   void noRbacObjectIsRenderedWhenRbacCreateIsFalse() {
-    RenderedChart chart = RenderedChart.withValues(Map.of("rbac.create", false));
-
-    assertThat(chart.objects())
-        .extracting(HasMetadata::getKind)
-        .doesNotContain("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
-  }
-
-  private static List<Permission> permissions(String apiGroup, String resource, String... verbs) {
-    return Stream.of(verbs).map(verb -> new Permission(apiGroup, resource, verb)).toList();
-  }
-
-  private static List<Permission> expand(List<PolicyRule> rules) {
-    List<Permission> permissions = new ArrayList<>();
-    for (PolicyRule rule : rules) {
-      for (String group : rule.getApiGroups()) {
-        for (String resource : rule.getResources()) {
-          for (String verb : rule.getVerbs()) {
-            permissions.add(new Permission(group, resource, verb));
-          }
-        }
-      }
+    for (RenderedChart chart :
+        List.of(
+            RenderedChart.withValues(Map.of("rbac.create", false)),
+            RenderedChart.withValues(
+                Map.of("rbac.create", false, "watchNamespaces[0]", "team-a")))) {
+      assertThat(chart.objects())
+          .extracting(HasMetadata::getKind)
+          .doesNotContain("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
     }
-    return permissions;
+  }
+
+  private static List<Role> leaderElectionRoles(RenderedChart chart) {
+    return chart.all(Role.class).stream()
+        .filter(role -> role.getMetadata().getName().equals(LEADER_ELECTION_ROLE))
+        .toList();
   }
 }

@@ -254,8 +254,18 @@ class ChartTemplateTest {
     assertThat(OVERRIDDEN.single(ClusterRoleBinding.class).getSubjects())
         .singleElement()
         .satisfies(subject -> assertThat(subject.getName()).isEqualTo("existing-operator"));
-    // Leader election is off in these values, so there is no Role to bind.
-    assertThat(OVERRIDDEN.all(RoleBinding.class)).isEmpty();
+    // Leader election is off in these values: the Roles to bind are those of the watched
+    // namespaces.
+    assertThat(OVERRIDDEN.all(RoleBinding.class))
+        .extracting(binding -> binding.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(OVERRIDDEN.all(RoleBinding.class))
+        .allSatisfy(
+            binding ->
+                assertThat(binding.getSubjects())
+                    .singleElement()
+                    .satisfies(
+                        subject -> assertThat(subject.getName()).isEqualTo("existing-operator")));
   }
 
   @Test

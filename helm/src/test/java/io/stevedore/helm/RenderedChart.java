@@ -33,6 +33,11 @@ final class RenderedChart {
     this.objects = objects;
   }
 
+  /** Objects as if rendered, for tests of what reads a rendering. */
+  static RenderedChart of(List<HasMetadata> objects) {
+    return new RenderedChart(List.copyOf(objects));
+  }
+
   static RenderedChart withDefaults() {
     return withValues(Map.of());
   }

@@ -59,6 +59,17 @@ public record OperatorSettings(
         watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, port, tenantResync);
   }
 
+  public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
+    return new OperatorSettings(
+        Set.copyOf(namespaces),
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        identity,
+        healthPort,
+        tenantResync);
+  }
+
   public OperatorSettings withTenantResync(Duration resync) {
     return new OperatorSettings(
         watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, healthPort, resync);

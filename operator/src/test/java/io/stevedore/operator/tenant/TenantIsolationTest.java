@@ -10,6 +10,7 @@ import io.stevedore.operator.api.v1alpha1.TenantIsolationSpec;
 import io.stevedore.operator.kube.ApiKeys;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * credentials, its quota and its network policy, kept as they should be and kept on Retain.
  */
 class TenantIsolationTest {
-  @RegisterExtension static final OperatorHarness harness = new OperatorHarness();
+  @RegisterExtension
+  static final OperatorHarness harness = new OperatorHarness().watchingOnlyItsNamespaces(3);
 
   private final TenantTesting tenants = new TenantTesting(harness);
 
@@ -86,6 +88,78 @@ class TenantIsolationTest {
     assertThat(harness.client().namespaces().withName(own).get()).isNotNull();
     assertThat(harness.events(ns, "acme"))
         .anySatisfy(e -> assertThat(e.getMessage()).contains("namespace " + own));
+  }
+
+  @Test
+  void isolationObjectsChangedOutOfBandOrByThePlanAreUpdated() {
+    String ns = harness.newNamespace();
+    String own = isolatedTenant(ns);
+
+    harness
+        .client()
+        .network()
+        .v1()
+        .networkPolicies()
+        .inNamespace(own)
+        .withName(TenantIsolation.NETWORK_POLICY)
+        .edit(
+            policy -> {
+              policy.getSpec().setEgress(List.of());
+              return policy;
+            });
+    harness
+        .client()
+        .namespaces()
+        .withName(own)
+        .edit(
+            namespace -> {
+              namespace.getMetadata().getLabels().remove(TenantIsolation.TENANT_NAMESPACE);
+              return namespace;
+            });
+    tenants.edit(
+        ns,
+        "acme",
+        tenant -> {
+          tenant.getSpec().getPlan().setQuota(Map.of("pods", new Quantity("5")));
+          return tenant;
+        });
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              assertThat(networkPolicy(own).getSpec().getEgress()).hasSize(3);
+              assertThat(
+                      harness.client().namespaces().withName(own).get().getMetadata().getLabels())
+                  .containsEntry(TenantIsolation.TENANT_NAMESPACE, ns);
+              assertThat(
+                      harness
+                          .client()
+                          .resourceQuotas()
+                          .inNamespace(own)
+                          .withName(TenantIsolation.QUOTA)
+                          .get()
+                          .getSpec()
+                          .getHard())
+                  .containsEntry("pods", new Quantity("5"));
+            });
+  }
+
+  /** Tenant acme isolated in a namespace of its own, with a pod quota; returns that namespace. */
+  private String isolatedTenant(String ns) {
+    var environment = Fixtures.environment(ns, "staging");
+    var isolation = new TenantIsolationSpec();
+    isolation.setQuota(Map.of("pods", new Quantity("10")));
+    environment.getSpec().setTenantIsolation(isolation);
+    harness.create(environment);
+    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
+    var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
+    harness.create(tenant);
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenants.condition(ns, "acme", "IsolationReady").getStatus())
+                    .isEqualTo("True"));
+    return ns + "-acme";
   }
 
   @Test

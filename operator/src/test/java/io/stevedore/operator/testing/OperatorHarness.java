@@ -15,7 +15,10 @@ import io.stevedore.operator.status.Conditions;
 import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -37,8 +40,13 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
 
   private final boolean withServices;
   private final PodAddresses pods;
+  private final boolean watchingOnlyItsNamespaces;
+  private final int watchedNamespaces;
   private final List<String> namespaces = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Deque<String> reservedNamespaces = new ConcurrentLinkedDeque<>();
   private EmbeddedKubernetes kubernetes;
+  private KubernetesClient operatorClient;
+  private OperatorSettings settings;
   private SimulatedDeploymentController deployments;
   private StevedoreOperator operator;
   private PlatformServices services;
@@ -57,8 +65,28 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   }
 
   private OperatorHarness(boolean withServices, PodAddresses pods) {
+    this(withServices, pods, 0);
+  }
+
+  private OperatorHarness(boolean withServices, PodAddresses pods, int watchedNamespaces) {
     this.withServices = withServices;
     this.pods = pods;
+    this.watchingOnlyItsNamespaces = watchedNamespaces > 0;
+    this.watchedNamespaces = watchedNamespaces;
+    if (watchingOnlyItsNamespaces) {
+      for (int i = 0; i < watchedNamespaces; i++) {
+        reservedNamespaces.add(nextNamespaceName());
+      }
+    }
+  }
+
+  /**
+   * This harness with the operator watching only the namespaces {@link #newNamespace()} hands out
+   * (the chart's watchNamespaces): {@code count} of them, one per test (each watched namespace
+   * costs an informer per kind at start).
+   */
+  public OperatorHarness watchingOnlyItsNamespaces(int count) {
+    return new OperatorHarness(withServices, pods, count);
   }
 
   /**
@@ -77,18 +105,32 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     }
     kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
     deployments = new SimulatedDeploymentController(kubernetes.client());
-    var settings = OperatorSettings.embedded("test");
+    settings = OperatorSettings.embedded("test");
+    if (watchingOnlyItsNamespaces) {
+      settings = settings.withWatchNamespaces(Set.copyOf(reservedNamespaces));
+    }
     // Drift checks every few seconds, so tests see repairs without waiting out the default.
+    // The operator has a client of its own, so that the calls it makes can be told from the test's.
+    operatorClient = kubernetes.newClient(ApiCallRecording.USER_AGENT);
     operator =
         StevedoreOperator.start(
-            kubernetes.client(),
+            operatorClient,
             withServices ? settings.withTenantResync(Duration.ofSeconds(3)) : settings,
             pods);
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
-    operator.close();
+    if (operator != null) {
+      operator.close();
+    }
+    operatorClient.close();
+    ApiCallRecording.write(
+        context.getRequiredTestClass().getName(),
+        watchingOnlyItsNamespaces,
+        kubernetes.calls().servedTo(ApiCallRecording.USER_AGENT),
+        testNamespaces(),
+        settings.leaseNamespace());
     deployments.close();
     kubernetes.close();
     if (services != null) {
@@ -130,10 +172,27 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   }
 
   public String newNamespace() {
-    String namespace = "test-" + RUN + "-" + NAMESPACES.incrementAndGet();
+    String namespace = watchingOnlyItsNamespaces ? reservedNamespaces.poll() : nextNamespaceName();
+    if (namespace == null) {
+      throw new IllegalStateException(
+          "this harness watches only its "
+              + watchedNamespaces
+              + " namespaces, all handed out: raise the count of watchingOnlyItsNamespaces");
+    }
     kubernetes.createNamespace(namespace);
     namespaces.add(namespace);
     return namespace;
+  }
+
+  /** The namespaces handed out, and those watched though not handed out. */
+  private Set<String> testNamespaces() {
+    var all = new java.util.HashSet<>(namespaces);
+    all.addAll(settings.watchNamespaces());
+    return all;
+  }
+
+  private static String nextNamespaceName() {
+    return "test-" + RUN + "-" + NAMESPACES.incrementAndGet();
   }
 
   public <T extends HasMetadata> T create(T resource) {

@@ -14,6 +14,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.stevedore.sandbox.cluster.apiserver.ApiCallLog;
 import io.stevedore.sandbox.cluster.apiserver.ApiServerDispatcher;
 import io.stevedore.sandbox.cluster.apiserver.HttpFront;
 import java.net.InetAddress;
@@ -38,6 +39,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
   private final KubernetesMockServer server;
+  private final ApiServerDispatcher dispatcher;
   private final HttpFront front;
   private final KubernetesClient client;
   private final ScheduledExecutorService janitor =
@@ -51,7 +53,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private EmbeddedKubernetes(int port) {
     MOCK_SERVER_LOG.setLevel(Level.OFF);
     var expectations = new HashMap<ServerRequest, Queue<ServerResponse>>();
-    var dispatcher = new ApiServerDispatcher(expectations);
+    dispatcher = new ApiServerDispatcher(expectations);
     server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
@@ -96,6 +98,20 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   public KubernetesClient client() {
     return client;
+  }
+
+  /**
+   * Another in-process client of this API, telling itself apart by {@code userAgent} (see {@link
+   * #calls()}); the caller closes it.
+   */
+  public KubernetesClient newClient(String userAgent) {
+    return server.createClient(
+        builder -> builder.editOrNewConfig().withUserAgent(userAgent).endConfig());
+  }
+
+  /** The calls this API served, by the client's User-Agent. */
+  public ApiCallLog calls() {
+    return dispatcher.calls();
   }
 
   /** Where other processes (kubectl, the sandbox's kubeconfig) reach the API. */

@@ -41,6 +41,7 @@ public final class ApiServerDispatcher extends Dispatcher {
   private final MockDispatcher expected;
   private final WatchJournal journal = new WatchJournal(JOURNAL_CAPACITY);
   private final JournalingCrudDispatcher store = new JournalingCrudDispatcher(journal);
+  private final ApiCallLog calls = new ApiCallLog();
   private volatile CatalogCache catalog = new CatalogCache(-1, null);
 
   /** The catalog as of a number of CRD changes: rebuilt only when a CRD changed. */
@@ -54,6 +55,7 @@ public final class ApiServerDispatcher extends Dispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest raw) {
     ApiRequest request = ApiRequest.of(raw);
+    calls.record(request);
     try {
       return completed(route(request), request);
     } catch (IllegalArgumentException e) {
@@ -226,8 +228,14 @@ public final class ApiServerDispatcher extends Dispatcher {
     if (!request.isWatch() || request.isWebSocketUpgrade() || path.isEmpty()) {
       return Optional.empty();
     }
+    calls.record(request);
     return Optional.of(
         new StreamedWatch(session(request, path.get()), () -> list(request, path.get())));
+  }
+
+  /** Every call served, by client. */
+  public ApiCallLog calls() {
+    return calls;
   }
 
   /** A watch to stream: its session and the objects it starts from. */
