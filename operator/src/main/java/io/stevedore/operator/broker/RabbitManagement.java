@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class RabbitManagement {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final int QUEUE_POLICY_PRIORITY = 1000;
 
   /**
    * A queue's statistics. The broker samples them (every 5 s by default), so they lag; for an exact
@@ -192,6 +193,39 @@ public final class RabbitManagement {
   /** Deletes the vhost and everything in it; a vhost that does not exist is already deleted. */
   public void deleteVhost(RabbitEndpoint endpoint, String vhost) throws BrokerException {
     var response = send(endpoint, "DELETE", "/api/vhosts/" + encode(vhost), null);
+    if (response.statusCode() != 404) {
+      expectSuccess(endpoint, response);
+    }
+  }
+
+  /**
+   * Sets policy {@code name} on exactly queue {@code queue} of the endpoint's vhost, above any
+   * other policy (a queue has one policy at a time: the highest priority).
+   */
+  public void putQueuePolicy(
+      RabbitEndpoint endpoint, String name, String queue, Map<String, Object> definition)
+      throws BrokerException {
+    expectSuccess(
+        endpoint,
+        send(
+            endpoint,
+            "PUT",
+            "/api/policies/" + vhost(endpoint) + "/" + encode(name),
+            Map.of(
+                "pattern",
+                "^" + java.util.regex.Pattern.quote(queue) + "$",
+                "apply-to",
+                "queues",
+                "priority",
+                QUEUE_POLICY_PRIORITY,
+                "definition",
+                definition)));
+  }
+
+  /** Deletes policy {@code name}; a policy that does not exist is already deleted. */
+  public void deletePolicy(RabbitEndpoint endpoint, String name) throws BrokerException {
+    var response =
+        send(endpoint, "DELETE", "/api/policies/" + vhost(endpoint) + "/" + encode(name), null);
     if (response.statusCode() != 404) {
       expectSuccess(endpoint, response);
     }

@@ -1,9 +1,11 @@
 package io.stevedore.operator.tenant;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.RabbitQueueType;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.broker.RabbitEndpoint;
 import io.stevedore.operator.broker.RabbitTenantQueues;
@@ -103,6 +105,29 @@ final class TenantScope {
         && Boolean.TRUE.equals(tenant.getStatus().getQueuesProvisioned());
   }
 
+  /**
+   * How the Environment wants its tenants' RabbitMQ queues declared (quorum unless it opts out).
+   */
+  RabbitQueueSettings rabbitQueueSettings() {
+    var rabbit = environment.getSpec().getBroker().getRabbitmq();
+    var type =
+        rabbit != null && rabbit.getQueueType() == RabbitQueueType.Classic
+            ? RabbitQueueSettings.QueueType.CLASSIC
+            : RabbitQueueSettings.QueueType.QUORUM;
+    int limit =
+        rabbit == null || rabbit.getDeliveryLimit() == null
+            ? RabbitQueueSettings.DEFAULT_DELIVERY_LIMIT
+            : rabbit.getDeliveryLimit();
+    return new RabbitQueueSettings(type, limit);
+  }
+
+  /** Whether the Tenant carries the annotation that lets offboarding delete non-empty queues. */
+  boolean deletesNonEmptyQueues() {
+    var annotations = tenant.getMetadata().getAnnotations();
+    return annotations != null
+        && "true".equalsIgnoreCase(annotations.get(OffboardingDecision.DELETE_NON_EMPTY));
+  }
+
   RabbitEndpoint rabbit() throws CredentialsNotFoundException {
     return platform.endpoints().rabbit(environment);
   }
@@ -113,7 +138,8 @@ final class TenantScope {
 
   TenantQueueBroker broker() throws CredentialsNotFoundException {
     if (onRabbit()) {
-      return new RabbitTenantQueues(platform.rabbit(), platform.management(), rabbit());
+      return new RabbitTenantQueues(
+          platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings());
     }
     var sqs = environment.getSpec().getBroker().getSqs();
     return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));
