@@ -3,6 +3,7 @@ package io.stevedore.operator.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.stevedore.contract.RabbitQueueSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -196,6 +197,20 @@ public final class RabbitManagement {
     if (response.statusCode() != 404) {
       expectSuccess(endpoint, response);
     }
+  }
+
+  /** The queue's type as the broker reports it; empty when the queue does not exist. */
+  public Optional<RabbitQueueSettings.QueueType> queueType(RabbitEndpoint endpoint, String queue)
+      throws BrokerException {
+    var response =
+        send(endpoint, "GET", "/api/queues/" + vhost(endpoint) + "/" + encode(queue), null);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    String type = json(endpoint, response).path("type").asText();
+    return java.util.Arrays.stream(RabbitQueueSettings.QueueType.values())
+        .filter(t -> t.argument().equals(type))
+        .findFirst();
   }
 
   /**

@@ -6,7 +6,9 @@ import io.stevedore.contract.RabbitQueueSettings.Declaration;
 import io.stevedore.contract.RabbitQueueSettings.QueueType;
 import io.stevedore.contract.TenantQueues;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A tenant's queues on RabbitMQ: main and dead-letter queue and the retry delay queues, durable, in
@@ -96,9 +98,8 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
       if (evenIfNotEmpty) {
         deletion.deleteWithMessages(d.queue());
       } else if (inspect(d.queue()) != null) {
-        boolean classic = type(fit(d, queues)) == QueueType.CLASSIC;
         // Only ingest publishes, and only into the main queue; the others fill from workers.
-        deletion.deleteIfEmpty(d.queue(), classic, d.queue().equals(queues.main()));
+        deletion.deleteIfEmpty(d.queue(), type(d, queues), d.queue().equals(queues.main()));
       }
     }
   }
@@ -133,9 +134,9 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
 
   /**
    * Declares {@code declarations}; a queue that exists otherwise is kept. Returns how each queue
-   * fits, in order. The common case, all as declared, costs one channel.
+   * fits, by name. The common case, all as declared, costs one channel.
    */
-  private List<Fit> declare(List<Declaration> declarations, TenantQueues queues)
+  private Map<String, Fit> declare(List<Declaration> declarations, TenantQueues queues)
       throws BrokerException {
     try {
       rabbit.withChannel(
@@ -146,15 +147,17 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
             }
             return null;
           });
-      return declarations.stream().map(d -> Fit.AS_DECLARED).toList();
+      Map<String, Fit> fits = new LinkedHashMap<>();
+      declarations.forEach(d -> fits.put(d.queue(), Fit.AS_DECLARED));
+      return fits;
     } catch (BrokerException e) {
       if (e.failure() != BrokerException.Failure.REJECTED) {
         throw e;
       }
     }
-    List<Fit> fits = new ArrayList<>();
+    Map<String, Fit> fits = new LinkedHashMap<>();
     for (Declaration d : declarations) {
-      fits.add(fit(d, queues));
+      fits.put(d.queue(), fit(d, queues));
     }
     return fits;
   }
@@ -189,36 +192,42 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
     }
   }
 
-  /** The type of a queue that fits so; null when unknown (other arguments). */
-  private QueueType type(Fit fit) {
-    return switch (fit) {
+  /** The type of an existing queue; null when neither declaration fits and none can say. */
+  private QueueType type(Declaration declaration, TenantQueues queues) throws BrokerException {
+    return switch (fit(declaration, queues)) {
       case AS_DECLARED -> settings.type();
       case OTHER_TYPE -> settings.type().other();
-      case OTHER_ARGUMENTS -> null;
+      case OTHER_ARGUMENTS ->
+          endpoint.hasManagement()
+              ? management.queueType(endpoint, declaration.queue()).orElse(null)
+              : null;
     };
   }
 
   /** How the queues are declared, for the QueuesReady message. */
-  private String describe(List<Fit> fits) {
+  private String describe(Map<String, Fit> fits) {
     String declared =
         settings.type() == QueueType.QUORUM
             ? "quorum queues (delivery limit " + settings.deliveryLimit() + ")"
             : "classic queues";
-    if (fits.isEmpty() || fits.stream().allMatch(f -> f == Fit.AS_DECLARED)) {
+    if (fits.values().stream().allMatch(f -> f == Fit.AS_DECLARED)) {
       return declared;
     }
-    if (fits.stream().allMatch(f -> f == Fit.OTHER_TYPE)) {
+    if (fits.values().stream().allMatch(f -> f == Fit.OTHER_TYPE)) {
       return settings.type().other().argument()
           + " queues, kept as they existed (the Environment asks for "
           + declared
           + "; the README says how to migrate)";
     }
-    long other = fits.stream().filter(f -> f != Fit.AS_DECLARED).count();
+    List<String> kept =
+        fits.entrySet().stream()
+            .filter(e -> e.getValue() != Fit.AS_DECLARED)
+            .map(Map.Entry::getKey)
+            .toList();
     return declared
-        + ", except "
-        + other
-        + " of them kept as they existed with other arguments (another queue type or an earlier"
-        + " deliveryLimit)";
+        + " but for "
+        + String.join(", ", kept)
+        + ", kept as they existed (another queue type or an earlier deliveryLimit)";
   }
 
   /** The queue's exact counts, or null when it does not exist. */
