@@ -21,39 +21,15 @@ class RabbitQueueSettingsTest {
         Arguments.of(
             "quorum by default: the main queue dead-letters into the DLQ past 20 deliveries",
             RabbitQueueSettings.DEFAULT,
-            with(
-                AT_LEAST_ONCE,
-                Map.of(
-                    "x-queue-type", "quorum",
-                    "x-delivery-limit", 20,
-                    "x-dead-letter-exchange", "",
-                    "x-dead-letter-routing-key", "tenant.prod.acme.dlq")),
+            quorumMain(20),
             Map.of("x-queue-type", "quorum"),
-            with(
-                AT_LEAST_ONCE,
-                Map.of(
-                    "x-queue-type", "quorum",
-                    "x-message-ttl", 10_000L,
-                    "x-dead-letter-exchange", "",
-                    "x-dead-letter-routing-key", "tenant.prod.acme"))),
+            QUORUM_TEN_SECOND_DELAY),
         Arguments.of(
             "quorum with the Environment's delivery limit",
             new RabbitQueueSettings(QueueType.QUORUM, 7),
-            with(
-                AT_LEAST_ONCE,
-                Map.of(
-                    "x-queue-type", "quorum",
-                    "x-delivery-limit", 7,
-                    "x-dead-letter-exchange", "",
-                    "x-dead-letter-routing-key", "tenant.prod.acme.dlq")),
+            quorumMain(7),
             Map.of("x-queue-type", "quorum"),
-            with(
-                AT_LEAST_ONCE,
-                Map.of(
-                    "x-queue-type", "quorum",
-                    "x-message-ttl", 10_000L,
-                    "x-dead-letter-exchange", "",
-                    "x-dead-letter-routing-key", "tenant.prod.acme"))),
+            QUORUM_TEN_SECOND_DELAY),
         Arguments.of(
             "classic opt-in: exactly the arguments of queues made before quorum, so they still match",
             new RabbitQueueSettings(QueueType.CLASSIC, 7),
@@ -63,6 +39,25 @@ class RabbitQueueSettingsTest {
                 "x-message-ttl", 10_000L,
                 "x-dead-letter-exchange", "",
                 "x-dead-letter-routing-key", "tenant.prod.acme")));
+  }
+
+  private static final Map<String, Object> QUORUM_TEN_SECOND_DELAY =
+      with(
+          AT_LEAST_ONCE,
+          Map.of(
+              "x-queue-type", "quorum",
+              "x-message-ttl", 10_000L,
+              "x-dead-letter-exchange", "",
+              "x-dead-letter-routing-key", "tenant.prod.acme"));
+
+  private static Map<String, Object> quorumMain(int deliveryLimit) {
+    return with(
+        AT_LEAST_ONCE,
+        Map.of(
+            "x-queue-type", "quorum",
+            "x-delivery-limit", deliveryLimit,
+            "x-dead-letter-exchange", "",
+            "x-dead-letter-routing-key", "tenant.prod.acme.dlq"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,12 +55,29 @@ public final class RabbitManagement {
 
   /** The queue's statistics, or empty when the queue does not exist. */
   public Optional<QueueStats> queue(RabbitEndpoint endpoint, String queue) throws BrokerException {
+    return queueJson(endpoint, queue).map(RabbitManagement::stats);
+  }
+
+  /** The queue's type as the broker reports it; empty when the queue does not exist. */
+  public Optional<RabbitQueueSettings.QueueType> queueType(RabbitEndpoint endpoint, String queue)
+      throws BrokerException {
+    return queueJson(endpoint, queue)
+        .map(node -> node.path("type").asText())
+        .flatMap(
+            type ->
+                Arrays.stream(RabbitQueueSettings.QueueType.values())
+                    .filter(t -> t.argument().equals(type))
+                    .findFirst());
+  }
+
+  private Optional<JsonNode> queueJson(RabbitEndpoint endpoint, String queue)
+      throws BrokerException {
     var response =
         send(endpoint, "GET", "/api/queues/" + vhost(endpoint) + "/" + encode(queue), null);
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
-    return Optional.of(stats(json(endpoint, response)));
+    return Optional.of(json(endpoint, response));
   }
 
   /** The statistics columns of a queue listing: the fields {@link QueueStats} reads, no more. */
@@ -197,20 +215,6 @@ public final class RabbitManagement {
     if (response.statusCode() != 404) {
       expectSuccess(endpoint, response);
     }
-  }
-
-  /** The queue's type as the broker reports it; empty when the queue does not exist. */
-  public Optional<RabbitQueueSettings.QueueType> queueType(RabbitEndpoint endpoint, String queue)
-      throws BrokerException {
-    var response =
-        send(endpoint, "GET", "/api/queues/" + vhost(endpoint) + "/" + encode(queue), null);
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    String type = json(endpoint, response).path("type").asText();
-    return java.util.Arrays.stream(RabbitQueueSettings.QueueType.values())
-        .filter(t -> t.argument().equals(type))
-        .findFirst();
   }
 
   /**
