@@ -218,4 +218,62 @@ class TenantProvisioningIT {
     assertThat(tenants.condition(ns, "plain", "QueuesReady").getMessage())
         .endsWith("as classic queues");
   }
+
+  /** The README's migration: suspend, let the workers drain, delete the empty queues, resume. */
+  @Test
+  void classicQueuesMigrateToQuorumQueuesByDrainAndRecreate() throws Exception {
+    String ns = harness.platformNamespace();
+    TenantQueues queues = TenantQueues.of(ns, "moving");
+    var services = harness.services();
+    services.rabbit(
+        channel -> {
+          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
+            channel.queueDeclare(d.queue(), true, false, false, d.arguments());
+          }
+          channel.basicPublish("", queues.main(), null, "accepted before".getBytes());
+          return null;
+        });
+    harness.create(Fixtures.tenant(ns, "moving", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "moving", true, "Provisioned");
+
+    suspend(ns, "moving", true);
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenants.condition(ns, "moving", "Suspended").getStatus())
+                    .isEqualTo("True"));
+    services.rabbit(channel -> channel.basicGet(queues.main(), true)); // the workers drain it
+    services.rabbit(
+        channel -> {
+          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
+            channel.queueDelete(d.queue(), false, true);
+          }
+          return null;
+        });
+    suspend(ns, "moving", false);
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenants.condition(ns, "moving", "QueuesReady").getMessage())
+                    .endsWith("as quorum queues (delivery limit 20)"));
+    for (var d : RabbitQueueSettings.DEFAULT.declarations(queues)) {
+      assertThat(services.management("/api/queues/%2F/" + d.queue()).path("type").asText())
+          .as(d.queue())
+          .isEqualTo("quorum");
+    }
+  }
+
+  private static void suspend(String ns, String tenant, boolean suspended) {
+    harness
+        .client()
+        .resources(Tenant.class)
+        .inNamespace(ns)
+        .withName(tenant)
+        .edit(
+            t -> {
+              t.getSpec().setSuspended(suspended);
+              return t;
+            });
+  }
 }
