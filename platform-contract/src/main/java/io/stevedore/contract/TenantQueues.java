@@ -2,7 +2,6 @@ package io.stevedore.contract;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A tenant's queues on the broker and the arguments they are declared with: the operator declares
@@ -68,24 +67,5 @@ public record TenantQueues(String main, String deadLetter, List<String> retries)
   /** The delay queue for a message that has failed {@code failedAttempts} times (1-based). */
   public String retryQueueAfter(int failedAttempts) {
     return retries.get(Math.min(failedAttempts, retries.size()) - 1);
-  }
-
-  /**
-   * Arguments of the main and dead-letter queues: none, because the runtime dead-letters itself
-   * (with the failure reason in the headers) rather than through a broker policy.
-   */
-  public static Map<String, Object> mainArguments() {
-    return Map.of();
-  }
-
-  /** Arguments of delay queue {@code index}: messages wait out its TTL, then return to main. */
-  public Map<String, Object> retryArguments(int index) {
-    return Map.of(
-        "x-message-ttl",
-        RETRY_DELAYS.get(index).toMillis(),
-        "x-dead-letter-exchange",
-        "",
-        "x-dead-letter-routing-key",
-        main);
   }
 }

@@ -37,9 +37,6 @@ class RecordTableTest {
             "tenant.prod.acme.retry.60s");
     assertThat(queues.retryQueueAfter(1)).isEqualTo("tenant.prod.acme.retry.1s");
     assertThat(queues.retryQueueAfter(9)).isEqualTo("tenant.prod.acme.retry.60s");
-    assertThat(queues.retryArguments(1))
-        .containsEntry("x-message-ttl", 10_000L)
-        .containsEntry("x-dead-letter-routing-key", "tenant.prod.acme");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.stevedore.operator.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.stevedore.contract.RabbitQueueSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.Optional;
 public final class RabbitManagement {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final int QUEUE_POLICY_PRIORITY = 1000;
 
   /**
    * A queue's statistics. The broker samples them (every 5 s by default), so they lag; for an exact
@@ -52,12 +55,29 @@ public final class RabbitManagement {
 
   /** The queue's statistics, or empty when the queue does not exist. */
   public Optional<QueueStats> queue(RabbitEndpoint endpoint, String queue) throws BrokerException {
+    return queueJson(endpoint, queue).map(RabbitManagement::stats);
+  }
+
+  /** The queue's type as the broker reports it; empty when the queue does not exist. */
+  public Optional<RabbitQueueSettings.QueueType> queueType(RabbitEndpoint endpoint, String queue)
+      throws BrokerException {
+    return queueJson(endpoint, queue)
+        .map(node -> node.path("type").asText())
+        .flatMap(
+            type ->
+                Arrays.stream(RabbitQueueSettings.QueueType.values())
+                    .filter(t -> t.argument().equals(type))
+                    .findFirst());
+  }
+
+  private Optional<JsonNode> queueJson(RabbitEndpoint endpoint, String queue)
+      throws BrokerException {
     var response =
         send(endpoint, "GET", "/api/queues/" + vhost(endpoint) + "/" + encode(queue), null);
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
-    return Optional.of(stats(json(endpoint, response)));
+    return Optional.of(json(endpoint, response));
   }
 
   /** The statistics columns of a queue listing: the fields {@link QueueStats} reads, no more. */
@@ -192,6 +212,39 @@ public final class RabbitManagement {
   /** Deletes the vhost and everything in it; a vhost that does not exist is already deleted. */
   public void deleteVhost(RabbitEndpoint endpoint, String vhost) throws BrokerException {
     var response = send(endpoint, "DELETE", "/api/vhosts/" + encode(vhost), null);
+    if (response.statusCode() != 404) {
+      expectSuccess(endpoint, response);
+    }
+  }
+
+  /**
+   * Sets policy {@code name} on exactly queue {@code queue} of the endpoint's vhost, above any
+   * other policy (a queue has one policy at a time: the highest priority).
+   */
+  public void putQueuePolicy(
+      RabbitEndpoint endpoint, String name, String queue, Map<String, Object> definition)
+      throws BrokerException {
+    expectSuccess(
+        endpoint,
+        send(
+            endpoint,
+            "PUT",
+            "/api/policies/" + vhost(endpoint) + "/" + encode(name),
+            Map.of(
+                "pattern",
+                "^" + java.util.regex.Pattern.quote(queue) + "$",
+                "apply-to",
+                "queues",
+                "priority",
+                QUEUE_POLICY_PRIORITY,
+                "definition",
+                definition)));
+  }
+
+  /** Deletes policy {@code name}; a policy that does not exist is already deleted. */
+  public void deletePolicy(RabbitEndpoint endpoint, String name) throws BrokerException {
+    var response =
+        send(endpoint, "DELETE", "/api/policies/" + vhost(endpoint) + "/" + encode(name), null);
     if (response.statusCode() != 404) {
       expectSuccess(endpoint, response);
     }

@@ -1,78 +1,67 @@
 package io.stevedore.operator.broker;
 
 import com.rabbitmq.client.AMQP;
+import io.stevedore.contract.RabbitQueueSettings;
+import io.stevedore.contract.RabbitQueueSettings.Declaration;
+import io.stevedore.contract.RabbitQueueSettings.QueueType;
 import io.stevedore.contract.TenantQueues;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A tenant's queues on RabbitMQ: main and dead-letter queue and the retry delay queues, durable, in
- * the Environment's vhost, with the contract's arguments.
+ * the Environment's vhost, declared as its settings say (quorum by default). A queue that already
+ * exists is never re-declared otherwise: RabbitMQ would refuse, and a queue's type cannot change.
  */
 public final class RabbitTenantQueues implements TenantQueueBroker {
-  private record Declaration(String name, Map<String, Object> arguments) {}
-
   private final RabbitConnections rabbit;
   private final RabbitManagement management;
   private final RabbitEndpoint endpoint;
+  private final RabbitQueueSettings settings;
 
   public RabbitTenantQueues(
-      RabbitConnections rabbit, RabbitManagement management, RabbitEndpoint endpoint) {
+      RabbitConnections rabbit,
+      RabbitManagement management,
+      RabbitEndpoint endpoint,
+      RabbitQueueSettings settings) {
     this.rabbit = rabbit;
     this.management = management;
     this.endpoint = endpoint;
+    this.settings = settings;
+  }
+
+  /** How a queue that exists matches the Environment's declaration of it. */
+  enum Fit {
+    /** Declared as the Environment asks now. */
+    AS_DECLARED,
+    /** Declared with the other queue type's arguments (made before a switch): kept. */
+    OTHER_TYPE,
+    /** Declared otherwise (e.g. an earlier delivery limit): kept as it is. */
+    OTHER_ARGUMENTS
   }
 
   @Override
-  public List<String> missingQueues(TenantQueues queues) throws BrokerException {
-    List<Declaration> declarations = declarations(queues);
-    // The common case, every queue present, costs one channel.
-    try {
-      rabbit.withChannel(
-          endpoint,
-          channel -> {
-            for (Declaration d : declarations) {
-              channel.queueDeclarePassive(d.name());
-            }
-            return null;
-          });
-      return List.of();
-    } catch (BrokerException e) {
-      if (e.failure() != BrokerException.Failure.NOT_FOUND) {
-        throw e;
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (Declaration d : declarations) {
-      if (inspect(d.name()) == null) {
-        missing.add(d.name());
-      }
-    }
-    return missing;
+  public QueueSurvey survey(TenantQueues queues) throws BrokerException {
+    List<String> missing = missing(queues);
+    List<Declaration> existing =
+        settings.declarations(queues).stream().filter(d -> !missing.contains(d.queue())).toList();
+    // Declaring an existing queue as it is changes nothing: that is how its arguments are told.
+    return new QueueSurvey(missing, describe(declare(existing, queues)));
   }
 
   @Override
-  public List<String> ensureQueues(TenantQueues queues) throws BrokerException {
-    List<String> missing = missingQueues(queues);
-    declare(declarations(queues).stream().filter(d -> missing.contains(d.name())).toList());
-    return missing;
-  }
-
-  private void declare(List<Declaration> declarations) throws BrokerException {
-    rabbit.withChannel(
-        endpoint,
-        channel -> {
-          for (Declaration d : declarations) {
-            channel.queueDeclare(d.name(), true, false, false, d.arguments());
-          }
-          return null;
-        });
+  public QueueSurvey ensureQueues(TenantQueues queues) throws BrokerException {
+    List<String> missing = missing(queues);
+    return new QueueSurvey(missing, describe(declare(settings.declarations(queues), queues)));
   }
 
   @Override
-  public void declareQueues(TenantQueues queues) throws BrokerException {
-    declare(declarations(queues));
+  public QueueSurvey declareQueues(TenantQueues queues) throws BrokerException {
+    List<Declaration> all = settings.declarations(queues);
+    return new QueueSurvey(
+        all.stream().map(Declaration::queue).toList(), describe(declare(all, queues)));
   }
 
   @Override
@@ -103,16 +92,142 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
   }
 
   @Override
-  public void deleteQueues(TenantQueues queues) throws BrokerException {
-    rabbit.withChannel(
-        endpoint,
-        channel -> {
-          // RabbitMQ answers delete-ok for a queue that does not exist.
-          for (Declaration d : declarations(queues)) {
-            channel.queueDelete(d.name());
-          }
-          return null;
-        });
+  public void deleteQueues(TenantQueues queues, boolean evenIfNotEmpty) throws BrokerException {
+    var deletion = new RabbitQueueDeletion(rabbit, management, endpoint);
+    for (Declaration d : settings.declarations(queues)) {
+      if (evenIfNotEmpty) {
+        deletion.deleteWithMessages(d.queue());
+      } else if (inspect(d.queue()) != null) {
+        // Only ingest publishes, and only into the main queue; the others fill from workers.
+        deletion.deleteIfEmpty(d.queue(), type(d, queues), d.queue().equals(queues.main()));
+      }
+    }
+  }
+
+  /** The tenant's queues that do not exist. */
+  private List<String> missing(TenantQueues queues) throws BrokerException {
+    List<Declaration> declarations = settings.declarations(queues);
+    // The common case, every queue present, costs one channel.
+    try {
+      rabbit.withChannel(
+          endpoint,
+          channel -> {
+            for (Declaration d : declarations) {
+              channel.queueDeclarePassive(d.queue());
+            }
+            return null;
+          });
+      return List.of();
+    } catch (BrokerException e) {
+      if (e.failure() != BrokerException.Failure.NOT_FOUND) {
+        throw e;
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (Declaration d : declarations) {
+      if (inspect(d.queue()) == null) {
+        missing.add(d.queue());
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Declares {@code declarations}; a queue that exists otherwise is kept. Returns how each queue
+   * fits, by name. The common case, all as declared, costs one channel.
+   */
+  private Map<String, Fit> declare(List<Declaration> declarations, TenantQueues queues)
+      throws BrokerException {
+    try {
+      rabbit.withChannel(
+          endpoint,
+          channel -> {
+            for (Declaration d : declarations) {
+              channel.queueDeclare(d.queue(), true, false, false, d.arguments());
+            }
+            return null;
+          });
+      Map<String, Fit> fits = new LinkedHashMap<>();
+      declarations.forEach(d -> fits.put(d.queue(), Fit.AS_DECLARED));
+      return fits;
+    } catch (BrokerException e) {
+      if (e.failure() != BrokerException.Failure.REJECTED) {
+        throw e;
+      }
+    }
+    Map<String, Fit> fits = new LinkedHashMap<>();
+    for (Declaration d : declarations) {
+      fits.put(d.queue(), fit(d, queues));
+    }
+    return fits;
+  }
+
+  /** Declares one queue as the Environment asks, or tells how the queue that exists differs. */
+  private Fit fit(Declaration declaration, TenantQueues queues) throws BrokerException {
+    if (accepts(declaration)) {
+      return Fit.AS_DECLARED;
+    }
+    Declaration other =
+        settings.otherType().declarations(queues).stream()
+            .filter(d -> d.queue().equals(declaration.queue()))
+            .findFirst()
+            .orElseThrow();
+    return accepts(other) ? Fit.OTHER_TYPE : Fit.OTHER_ARGUMENTS;
+  }
+
+  /** Whether RabbitMQ takes the declaration (it refuses one that differs from the queue's own). */
+  private boolean accepts(Declaration declaration) throws BrokerException {
+    try {
+      rabbit.withChannel(
+          endpoint,
+          channel ->
+              channel.queueDeclare(
+                  declaration.queue(), true, false, false, declaration.arguments()));
+      return true;
+    } catch (BrokerException e) {
+      if (e.failure() == BrokerException.Failure.REJECTED) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** The type of an existing queue; null when neither declaration fits and none can say. */
+  private QueueType type(Declaration declaration, TenantQueues queues) throws BrokerException {
+    return switch (fit(declaration, queues)) {
+      case AS_DECLARED -> settings.type();
+      case OTHER_TYPE -> settings.type().other();
+      case OTHER_ARGUMENTS ->
+          endpoint.hasManagement()
+              ? management.queueType(endpoint, declaration.queue()).orElse(null)
+              : null;
+    };
+  }
+
+  /** How the queues are declared, for the QueuesReady message. */
+  private String describe(Map<String, Fit> fits) {
+    String declared =
+        settings.type() == QueueType.QUORUM
+            ? "quorum queues (delivery limit " + settings.deliveryLimit() + ")"
+            : "classic queues";
+    if (fits.values().stream().allMatch(f -> f == Fit.AS_DECLARED)) {
+      return declared;
+    }
+    if (fits.values().stream().allMatch(f -> f == Fit.OTHER_TYPE)) {
+      return settings.type().other().argument()
+          + " queues, kept as they existed (the Environment asks for "
+          + declared
+          + "; the README says how to migrate)";
+    }
+    List<String> kept =
+        fits.entrySet().stream()
+            .filter(e -> e.getValue() != Fit.AS_DECLARED)
+            .map(Map.Entry::getKey)
+            .toList();
+    return declared
+        + " but for "
+        + String.join(", ", kept)
+        + ", kept as they existed (another queue type or an earlier deliveryLimit)";
   }
 
   /** The queue's exact counts, or null when it does not exist. */
@@ -125,15 +240,5 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
       }
       throw e;
     }
-  }
-
-  private static List<Declaration> declarations(TenantQueues queues) {
-    List<Declaration> declarations = new ArrayList<>();
-    declarations.add(new Declaration(queues.main(), TenantQueues.mainArguments()));
-    declarations.add(new Declaration(queues.deadLetter(), TenantQueues.mainArguments()));
-    for (int i = 0; i < queues.retries().size(); i++) {
-      declarations.add(new Declaration(queues.retries().get(i), queues.retryArguments(i)));
-    }
-    return declarations;
   }
 }

@@ -24,6 +24,9 @@ public final class SqsTenantQueues implements TenantQueueBroker {
           QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
           QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED);
 
+  private static final String DECLARED_AS =
+      "SQS queues (dead-lettered after " + TenantQueues.SQS_MAX_RECEIVE_COUNT + " receives)";
+
   private final SqsClient sqs;
 
   public SqsTenantQueues(SqsClient sqs) {
@@ -40,7 +43,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
   }
 
   @Override
-  public List<String> missingQueues(TenantQueues queues) throws BrokerException {
+  public QueueSurvey survey(TenantQueues queues) throws BrokerException {
     return call(
         () -> {
           List<String> missing = new ArrayList<>();
@@ -49,12 +52,12 @@ public final class SqsTenantQueues implements TenantQueueBroker {
               missing.add(queue);
             }
           }
-          return missing;
+          return new QueueSurvey(missing, DECLARED_AS);
         });
   }
 
   @Override
-  public List<String> ensureQueues(TenantQueues queues) throws BrokerException {
+  public QueueSurvey ensureQueues(TenantQueues queues) throws BrokerException {
     return call(
         () -> {
           List<String> created = new ArrayList<>();
@@ -79,13 +82,13 @@ public final class SqsTenantQueues implements TenantQueueBroker {
                         .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrivePolicy(arn))));
             created.add(queues.main());
           }
-          return created;
+          return new QueueSurvey(created, DECLARED_AS);
         });
   }
 
   @Override
-  public void declareQueues(TenantQueues queues) throws BrokerException {
-    ensureQueues(queues);
+  public QueueSurvey declareQueues(TenantQueues queues) throws BrokerException {
+    return ensureQueues(queues);
   }
 
   @Override
@@ -106,12 +109,26 @@ public final class SqsTenantQueues implements TenantQueueBroker {
         });
   }
 
+  /**
+   * SQS has no conditional delete: each queue is re-checked just before its delete (SQS's counts
+   * are approximate, so this narrows the window the operator's drain checks leave, no more).
+   */
   @Override
-  public void deleteQueues(TenantQueues queues) throws BrokerException {
+  public void deleteQueues(TenantQueues queues, boolean evenIfNotEmpty) throws BrokerException {
     call(
         () -> {
           for (String queue : List.of(queues.main(), queues.deadLetter())) {
-            url(queue).ifPresent(url -> sqs.deleteQueue(r -> r.queueUrl(url)));
+            Optional<String> url = url(queue);
+            if (url.isEmpty()) {
+              continue;
+            }
+            var depth = attributes(queue);
+            long held = DEPTH_ATTRIBUTES.stream().mapToLong(a -> count(depth, a)).sum();
+            if (held > 0 && !evenIfNotEmpty) {
+              throw new QueueNotEmptyException(
+                  "queue " + queue + " holds " + held + " messages", null);
+            }
+            sqs.deleteQueue(r -> r.queueUrl(url.get()));
           }
           return null;
         });
@@ -140,7 +157,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
   }
 
   interface SqsWork<T> {
-    T run();
+    T run() throws BrokerException;
   }
 
   static <T> T call(SqsWork<T> work) throws BrokerException {

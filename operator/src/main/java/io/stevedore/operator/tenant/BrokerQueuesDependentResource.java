@@ -18,8 +18,8 @@ class BrokerQueuesDependentResource
     implements Updater<BrokerQueuesDependentResource.QueueSet, Tenant> {
   static final String CONDITION = "QueuesReady";
 
-  /** The tenant's queues, and those of them that do not exist. */
-  record QueueSet(TenantQueues queues, List<String> missing) {}
+  /** The tenant's queues, those of them that do not exist, and how the others are declared. */
+  record QueueSet(TenantQueues queues, List<String> missing, String declaredAs) {}
 
   BrokerQueuesDependentResource() {
     super(QueueSet.class);
@@ -32,7 +32,7 @@ class BrokerQueuesDependentResource
 
   @Override
   protected QueueSet desired(Tenant tenant, Context<Tenant> context) {
-    return new QueueSet(TenantScope.of(context).names.queues(), List.of());
+    return new QueueSet(TenantScope.of(context).names.queues(), List.of(), null);
   }
 
   @Override
@@ -41,7 +41,8 @@ class BrokerQueuesDependentResource
       return Optional.empty();
     }
     var queues = scope.names.queues();
-    return Optional.of(new QueueSet(queues, scope.broker().missingQueues(queues)));
+    var survey = scope.broker().survey(queues);
+    return Optional.of(new QueueSet(queues, survey.missing(), survey.declaredAs()));
   }
 
   @Override
@@ -52,27 +53,23 @@ class BrokerQueuesDependentResource
   @Override
   public QueueSet create(QueueSet desired, Tenant tenant, Context<Tenant> context) {
     TenantScope scope = TenantScope.of(context);
-    call(
-        () -> {
-          scope.broker().declareQueues(desired.queues());
-          return null;
-        });
-    scope.created(CONDITION, names(allOf(desired.queues())));
-    return desired;
+    var declared = call(() -> scope.broker().declareQueues(desired.queues()));
+    scope.created(CONDITION, names(declared.missing()));
+    return new QueueSet(desired.queues(), List.of(), declared.declaredAs());
   }
 
   @Override
   public QueueSet update(
       QueueSet actual, QueueSet desired, Tenant tenant, Context<Tenant> context) {
     TenantScope scope = TenantScope.of(context);
-    List<String> created = call(() -> scope.broker().ensureQueues(desired.queues()));
-    scope.created(CONDITION, names(created));
-    return desired;
+    var ensured = call(() -> scope.broker().ensureQueues(desired.queues()));
+    scope.created(CONDITION, names(ensured.missing()));
+    return new QueueSet(desired.queues(), List.of(), ensured.declaredAs());
   }
 
   @Override
   protected void remove(TenantScope scope) throws Exception {
-    scope.broker().deleteQueues(scope.names.queues());
+    scope.broker().deleteQueues(scope.names.queues(), scope.deletesNonEmptyQueues());
   }
 
   @Override
@@ -86,15 +83,8 @@ class BrokerQueuesDependentResource
                 + queues.retries().size()
                 + " retry delay queues"
             : queues.main() + " and its dead-letter queue (redrive policy)";
-    return ProvisioningCondition.ready(CONDITION, "Declared", which + " exist on " + where);
-  }
-
-  private static List<String> allOf(TenantQueues queues) {
-    var all = new java.util.ArrayList<String>();
-    all.add(queues.main());
-    all.add(queues.deadLetter());
-    all.addAll(queues.retries());
-    return all;
+    String as = state(scope).map(QueueSet::declaredAs).map(d -> ", as " + d).orElse("");
+    return ProvisioningCondition.ready(CONDITION, "Declared", which + " exist on " + where + as);
   }
 
   private static List<String> names(List<String> queues) {

@@ -8,6 +8,7 @@ import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
 import io.stevedore.operator.broker.QueueBacklog;
+import io.stevedore.operator.broker.QueueNotEmptyException;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
@@ -89,10 +90,7 @@ final class TenantOffboarding {
     } catch (Exception e) {
       return failed(scope, context, "could not look at the queues: " + StepFailures.message(e), e);
     }
-    var annotations = scope.tenant.getMetadata().getAnnotations();
-    boolean override =
-        annotations != null
-            && "true".equalsIgnoreCase(annotations.get(OffboardingDecision.DELETE_NON_EMPTY));
+    boolean override = scope.deletesNonEmptyQueues();
     String phase =
         scope.tenant.getStatus() == null ? null : scope.tenant.getStatus().getOffboarding();
     var decision =
@@ -113,6 +111,19 @@ final class TenantOffboarding {
         ReadyState.progressing("Removing", decision.message()),
         decision,
         "Removing");
+    // The queues go first, alone: only they can fill again, and their messages need the rest.
+    try {
+      scope.broker().deleteQueues(scope.names.queues(), scope.deletesNonEmptyQueues());
+    } catch (QueueNotEmptyException e) {
+      var refilled =
+          new OffboardingDecision(
+              OffboardingDecision.Action.WAIT,
+              OffboardingDecision.DRAINING,
+              "a queue filled again before its delete (" + e.getMessage() + "): draining again");
+      return progress(scope, context, refilled, "QueueRefilled", DRAIN_POLL);
+    } catch (Exception e) {
+      return failed(scope, context, "could not delete the queues: " + StepFailures.message(e), e);
+    }
     var errors = workflow.workflow().cleanup(scope.tenant, context).getErroredDependents();
     if (!errors.isEmpty()) {
       List<String> failures = new ArrayList<>();

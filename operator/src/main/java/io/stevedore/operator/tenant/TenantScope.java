@@ -1,9 +1,11 @@
 package io.stevedore.operator.tenant;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.RabbitQueueType;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.broker.DeadLetterRedrive;
 import io.stevedore.operator.broker.RabbitDeadLetterRedrive;
@@ -106,6 +108,29 @@ final class TenantScope {
         && Boolean.TRUE.equals(tenant.getStatus().getQueuesProvisioned());
   }
 
+  /**
+   * How the Environment wants its tenants' RabbitMQ queues declared (quorum unless it opts out).
+   */
+  RabbitQueueSettings rabbitQueueSettings() {
+    var rabbit = environment.getSpec().getBroker().getRabbitmq();
+    var type =
+        rabbit != null && rabbit.getQueueType() == RabbitQueueType.Classic
+            ? RabbitQueueSettings.QueueType.CLASSIC
+            : RabbitQueueSettings.QueueType.QUORUM;
+    int limit =
+        rabbit == null || rabbit.getDeliveryLimit() == null
+            ? RabbitQueueSettings.DEFAULT_DELIVERY_LIMIT
+            : rabbit.getDeliveryLimit();
+    return new RabbitQueueSettings(type, limit);
+  }
+
+  /** Whether the Tenant carries the annotation that lets offboarding delete non-empty queues. */
+  boolean deletesNonEmptyQueues() {
+    var annotations = tenant.getMetadata().getAnnotations();
+    return annotations != null
+        && "true".equalsIgnoreCase(annotations.get(OffboardingDecision.DELETE_NON_EMPTY));
+  }
+
   RabbitEndpoint rabbit() throws CredentialsNotFoundException {
     return platform.endpoints().rabbit(environment);
   }
@@ -116,7 +141,8 @@ final class TenantScope {
 
   TenantQueueBroker broker() throws CredentialsNotFoundException {
     if (onRabbit()) {
-      return new RabbitTenantQueues(platform.rabbit(), platform.management(), rabbit());
+      return new RabbitTenantQueues(
+          platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings());
     }
     var sqs = environment.getSpec().getBroker().getSqs();
     return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));

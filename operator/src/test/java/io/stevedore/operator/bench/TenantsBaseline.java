@@ -106,7 +106,11 @@ final class TenantsBaseline {
             CompletableFuture.runAsync(
                 unchecked(
                     () ->
-                        new RabbitTenantQueues(platform.rabbit(), platform.management(), rabbit)
+                        new RabbitTenantQueues(
+                                platform.rabbit(),
+                                platform.management(),
+                                rabbit,
+                                io.stevedore.contract.RabbitQueueSettings.DEFAULT)
                             .declareQueues(TenantQueues.of(ns, name))),
                 steps),
             CompletableFuture.runAsync(

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rabbitmq.client.ConnectionFactory;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.RabbitQueueType;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.storage.TenantConfigStore;
 import io.stevedore.operator.testing.Fixtures;
@@ -51,7 +54,11 @@ class TenantProvisioningIT {
     var services = harness.services();
     var main = services.management("/api/queues/%2F/" + queues.main());
     assertThat(main.path("durable").asBoolean()).isTrue();
-    assertThat(main.path("arguments").size()).isZero();
+    assertThat(main.path("type").asText()).isEqualTo("quorum");
+    assertThat(main.path("arguments").path("x-delivery-limit").asInt())
+        .isEqualTo(RabbitQueueSettings.DEFAULT_DELIVERY_LIMIT);
+    assertThat(tenants.condition(ns, "acme", "QueuesReady").getMessage())
+        .endsWith("as quorum queues (delivery limit 20)");
     assertThat(services.management("/api/queues/%2F/" + queues.deadLetter())).isNotNull();
     for (int i = 0; i < queues.retries().size(); i++) {
       var retry = services.management("/api/queues/%2F/" + queues.retries().get(i));
@@ -157,4 +164,116 @@ class TenantProvisioningIT {
 
   @SuppressWarnings("unused")
   private static void unused() throws IOException {}
+
+  @Test
+  void queuesThatExistAsClassicQueuesAreKeptWithTheirMessagesAndTheTenantIsReady()
+      throws Exception {
+    String ns = harness.platformNamespace();
+    TenantQueues queues = TenantQueues.of(ns, "legacy");
+    var services = harness.services();
+    services.rabbit(
+        channel -> {
+          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
+            channel.queueDeclare(d.queue(), true, false, false, d.arguments());
+          }
+          channel.basicPublish("", queues.main(), null, "accepted before".getBytes());
+          return null;
+        });
+
+    harness.create(Fixtures.tenant(ns, "legacy", "staging", "standard", "standard"));
+
+    harness.awaitReady(Tenant.class, ns, "legacy", true, "Provisioned");
+    assertThat(tenants.condition(ns, "legacy", "QueuesReady").getMessage())
+        .contains("as classic queues, kept as they existed");
+    assertThat(services.management("/api/queues/%2F/" + queues.main()).path("type").asText())
+        .isEqualTo("classic");
+    assertThat(
+            services
+                .rabbit(channel -> channel.queueDeclarePassive(queues.main()))
+                .getMessageCount())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anEnvironmentThatOptsIntoClassicQueuesGetsThem() throws Exception {
+    String ns = harness.platformNamespace();
+    harness
+        .client()
+        .resources(Environment.class)
+        .inNamespace(ns)
+        .withName("staging")
+        .edit(
+            e -> {
+              e.getSpec().getBroker().getRabbitmq().setQueueType(RabbitQueueType.Classic);
+              return e;
+            });
+
+    harness.create(Fixtures.tenant(ns, "plain", "staging", "standard", "standard"));
+
+    harness.awaitReady(Tenant.class, ns, "plain", true, "Provisioned");
+    TenantQueues queues = TenantQueues.of(ns, "plain");
+    var main = harness.services().management("/api/queues/%2F/" + queues.main());
+    assertThat(main.path("type").asText()).isEqualTo("classic");
+    assertThat(main.path("arguments").size()).isZero();
+    assertThat(tenants.condition(ns, "plain", "QueuesReady").getMessage())
+        .endsWith("as classic queues");
+  }
+
+  /** The README's migration: suspend, let the workers drain, delete the empty queues, resume. */
+  @Test
+  void classicQueuesMigrateToQuorumQueuesByDrainAndRecreate() throws Exception {
+    String ns = harness.platformNamespace();
+    TenantQueues queues = TenantQueues.of(ns, "moving");
+    var services = harness.services();
+    services.rabbit(
+        channel -> {
+          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
+            channel.queueDeclare(d.queue(), true, false, false, d.arguments());
+          }
+          channel.basicPublish("", queues.main(), null, "accepted before".getBytes());
+          return null;
+        });
+    harness.create(Fixtures.tenant(ns, "moving", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "moving", true, "Provisioned");
+
+    suspend(ns, "moving", true);
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenants.condition(ns, "moving", "Suspended").getStatus())
+                    .isEqualTo("True"));
+    services.rabbit(channel -> channel.basicGet(queues.main(), true)); // the workers drain it
+    services.rabbit(
+        channel -> {
+          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
+            channel.queueDelete(d.queue(), false, true);
+          }
+          return null;
+        });
+    suspend(ns, "moving", false);
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(tenants.condition(ns, "moving", "QueuesReady").getMessage())
+                    .endsWith("as quorum queues (delivery limit 20)"));
+    for (var d : RabbitQueueSettings.DEFAULT.declarations(queues)) {
+      assertThat(services.management("/api/queues/%2F/" + d.queue()).path("type").asText())
+          .as(d.queue())
+          .isEqualTo("quorum");
+    }
+  }
+
+  private static void suspend(String ns, String tenant, boolean suspended) {
+    harness
+        .client()
+        .resources(Tenant.class)
+        .inNamespace(ns)
+        .withName(tenant)
+        .edit(
+            t -> {
+              t.getSpec().setSuspended(suspended);
+              return t;
+            });
+  }
 }

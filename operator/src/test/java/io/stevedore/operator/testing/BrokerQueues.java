@@ -3,6 +3,7 @@ package io.stevedore.operator.testing;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.contract.TenantQueues;
 import java.nio.charset.StandardCharsets;
 
@@ -32,10 +33,8 @@ public final class BrokerQueues implements AutoCloseable {
   /** Declares {@code queues} on {@code connection} with the contract's arguments. */
   public static void declare(Connection connection, TenantQueues queues) throws Exception {
     try (var channel = connection.createChannel()) {
-      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
-      channel.queueDeclare(queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
-      for (int i = 0; i < queues.retries().size(); i++) {
-        channel.queueDeclare(queues.retries().get(i), true, false, false, queues.retryArguments(i));
+      for (var d : RabbitQueueSettings.DEFAULT.declarations(queues)) {
+        channel.queueDeclare(d.queue(), true, false, false, d.arguments());
       }
     }
   }
@@ -85,7 +84,8 @@ public final class BrokerQueues implements AutoCloseable {
   /** Declares the main queue again. */
   public void redeclareMain() throws Exception {
     try (var channel = connection.createChannel()) {
-      channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
+      channel.queueDeclare(
+          queues.main(), true, false, false, RabbitQueueSettings.DEFAULT.mainArguments(queues));
     }
   }
 

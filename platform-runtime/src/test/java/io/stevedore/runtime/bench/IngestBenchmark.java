@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmCallback;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.RunningRuntime;
 import io.stevedore.runtime.event.DeviceEvent;
@@ -64,7 +65,8 @@ public final class IngestBenchmark implements Benchmark {
     factory.setUri("amqp://guest:guest@127.0.0.1:5672");
     try (Connection admin = factory.newConnection("bench-admin");
         Channel channel = admin.createChannel()) {
-      channel.queueDeclare(queue, true, false, false, TenantQueues.mainArguments());
+      channel.queueDeclare(
+          queue, true, false, false, RabbitQueueSettings.DEFAULT.mainArguments(tenant.queues()));
       try {
         double raw = raw(factory, tenant, batches);
         System.out.printf(Locale.ROOT, "raw amqp-client: %.0f events/s%n", raw);

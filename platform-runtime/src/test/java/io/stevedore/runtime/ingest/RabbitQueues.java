@@ -3,7 +3,7 @@ package io.stevedore.runtime.ingest;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import io.stevedore.contract.TenantQueues;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.runtime.testing.TestTenants.TestTenant;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +26,8 @@ final class RabbitQueues {
   /** Declares the tenant's main queue; returns its name. */
   static String declare(Channel channel, TestTenant tenant) throws IOException {
     String queue = tenant.queues().main();
-    channel.queueDeclare(queue, true, false, false, TenantQueues.mainArguments());
+    channel.queueDeclare(
+        queue, true, false, false, RabbitQueueSettings.DEFAULT.mainArguments(tenant.queues()));
     return queue;
   }
 }

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.contract.TenantQueues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,12 +61,8 @@ public final class RabbitTestBroker implements AutoCloseable {
   public void declare(TenantQueues queues) {
     inChannel(
         channel -> {
-          channel.queueDeclare(queues.main(), true, false, false, TenantQueues.mainArguments());
-          channel.queueDeclare(
-              queues.deadLetter(), true, false, false, TenantQueues.mainArguments());
-          for (int i = 0; i < queues.retries().size(); i++) {
-            channel.queueDeclare(
-                queues.retries().get(i), true, false, false, queues.retryArguments(i));
+          for (var d : RabbitQueueSettings.DEFAULT.declarations(queues)) {
+            channel.queueDeclare(d.queue(), true, false, false, d.arguments());
           }
         });
   }

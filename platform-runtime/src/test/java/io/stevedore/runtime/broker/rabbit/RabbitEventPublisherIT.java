@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.broker.BrokerUnavailableException;
@@ -71,7 +72,13 @@ class RabbitEventPublisherIT {
   void declareQueue() throws Exception {
     admin = new RecordingConnectionFactory(5672).newConnection("publisher-test");
     channel = admin.createChannel();
-    channel.queueDeclare(tenant.queue(), true, false, false, TenantQueues.mainArguments());
+    channel.queueDeclare(
+        tenant.queue(),
+        true,
+        false,
+        false,
+        RabbitQueueSettings.DEFAULT.mainArguments(
+            TenantQueues.of(tenant.namespace(), tenant.name())));
     publisher = new RabbitEventPublisher(factory, meters, 4);
   }
 
