@@ -1,8 +1,6 @@
 package io.stevedore.sandbox.cluster.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,7 +202,7 @@ public final class ApiServerDispatcher extends Dispatcher {
     JsonNode body = Json.parse(stored.getBody().readUtf8());
     ApiResource resource = resource(path, body);
     if (path.isList()) {
-      body = filtered(body, selection(request, path, resource), resource);
+      body = Selectors.filtered(body, Selectors.selection(request, path, resource), resource);
     }
     if (request.wantsTable()) {
       body =
@@ -243,7 +240,8 @@ public final class ApiServerDispatcher extends Dispatcher {
 
   private WatchSession session(ApiRequest request, ApiPath path) {
     ApiResource resource = resource(path, null);
-    return new WatchSession(request, resource, selection(request, path, resource), journal);
+    return new WatchSession(
+        request, resource, Selectors.selection(request, path, resource), journal);
   }
 
   private JsonNode list(ApiRequest request, ApiPath path) {
@@ -253,7 +251,7 @@ public final class ApiServerDispatcher extends Dispatcher {
             : request.path().substring(0, request.path().lastIndexOf('/'));
     JsonNode body = Json.parse(store.handleGet(listPath).getBody().readUtf8());
     ApiResource resource = resource(path, body);
-    return filtered(body, selection(request, path, resource), resource);
+    return Selectors.filtered(body, Selectors.selection(request, path, resource), resource);
   }
 
   private MockResponse patch(ApiRequest request, ApiPath path) {
@@ -279,43 +277,6 @@ public final class ApiServerDispatcher extends Dispatcher {
     // A replace carrying the version read just now: a concurrent change makes it a 409, never lost.
     byte[] body = Json.write(merged).getBytes(StandardCharsets.UTF_8);
     return store.dispatch(rewritten(raw, HttpMethod.PUT, request.path(), new Buffer(body)));
-  }
-
-  /** What a watch or list of {@code path} selects: its kind, namespace, name and selectors. */
-  private static Predicate<JsonNode> selection(
-      ApiRequest request, ApiPath path, ApiResource resource) {
-    Predicate<JsonNode> labels = Selectors.labels(request.param("labelSelector"));
-    Predicate<JsonNode> fields = Selectors.fields(request.param("fieldSelector"));
-    return object -> {
-      JsonNode metadata = object.path("metadata");
-      String apiVersion = object.path("apiVersion").asText();
-      String group =
-          apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-      return object.path("kind").asText().equals(resource.kind())
-          && group.equals(resource.group())
-          && (path.namespace() == null
-              || path.namespace().equals(metadata.path("namespace").asText()))
-          && (path.name() == null || path.name().equals(metadata.path("name").asText()))
-          && labels.test(object)
-          && fields.test(object);
-    };
-  }
-
-  /** The list with only the selected items, named as the API server names lists. */
-  private static JsonNode filtered(
-      JsonNode list, Predicate<JsonNode> selected, ApiResource resource) {
-    ObjectNode result = Json.object();
-    result.put("kind", resource.kind() + "List").put("apiVersion", resource.groupVersion());
-    result.set("metadata", list.path("metadata"));
-    ArrayNode items = result.putArray("items");
-    list.path("items")
-        .forEach(
-            item -> {
-              if (selected.test(item)) {
-                items.add(item);
-              }
-            });
-    return result;
   }
 
   /** The catalog's entry, or Name/Age-only one for a kind nobody declared. */

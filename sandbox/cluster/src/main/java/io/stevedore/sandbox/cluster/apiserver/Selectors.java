@@ -1,6 +1,8 @@
 package io.stevedore.sandbox.cluster.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,5 +101,40 @@ final class Selectors {
     }
     parts.add(selector.substring(start));
     return parts.stream().filter(p -> !p.isBlank()).toList();
+  }
+
+  /** What a watch or list of {@code path} selects: its kind, namespace, name and selectors. */
+  static Predicate<JsonNode> selection(ApiRequest request, ApiPath path, ApiResource resource) {
+    Predicate<JsonNode> labels = labels(request.param("labelSelector"));
+    Predicate<JsonNode> fields = fields(request.param("fieldSelector"));
+    return object -> {
+      JsonNode metadata = object.path("metadata");
+      String apiVersion = object.path("apiVersion").asText();
+      String group =
+          apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+      return object.path("kind").asText().equals(resource.kind())
+          && group.equals(resource.group())
+          && (path.namespace() == null
+              || path.namespace().equals(metadata.path("namespace").asText()))
+          && (path.name() == null || path.name().equals(metadata.path("name").asText()))
+          && labels.test(object)
+          && fields.test(object);
+    };
+  }
+
+  /** The list with only the selected items, named as the API server names lists. */
+  static JsonNode filtered(JsonNode list, Predicate<JsonNode> selected, ApiResource resource) {
+    ObjectNode result = Json.object();
+    result.put("kind", resource.kind() + "List").put("apiVersion", resource.groupVersion());
+    result.set("metadata", list.path("metadata"));
+    ArrayNode items = result.putArray("items");
+    list.path("items")
+        .forEach(
+            item -> {
+              if (selected.test(item)) {
+                items.add(item);
+              }
+            });
+    return result;
   }
 }
