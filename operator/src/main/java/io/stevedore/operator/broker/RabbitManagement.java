@@ -175,10 +175,7 @@ public final class RabbitManagement {
 
   /** Deletes the user; a user that does not exist is already deleted. */
   public void deleteUser(RabbitEndpoint endpoint, String user) throws BrokerException {
-    var response = send(endpoint, "DELETE", "/api/users/" + encode(user), null);
-    if (response.statusCode() != 404) {
-      expectSuccess(endpoint, response);
-    }
+    deleteIfPresent(endpoint, "/api/users/" + encode(user));
   }
 
   /**
@@ -211,10 +208,7 @@ public final class RabbitManagement {
 
   /** Deletes the vhost and everything in it; a vhost that does not exist is already deleted. */
   public void deleteVhost(RabbitEndpoint endpoint, String vhost) throws BrokerException {
-    var response = send(endpoint, "DELETE", "/api/vhosts/" + encode(vhost), null);
-    if (response.statusCode() != 404) {
-      expectSuccess(endpoint, response);
-    }
+    deleteIfPresent(endpoint, "/api/vhosts/" + encode(vhost));
   }
 
   /**
@@ -243,8 +237,12 @@ public final class RabbitManagement {
 
   /** Deletes policy {@code name}; a policy that does not exist is already deleted. */
   public void deletePolicy(RabbitEndpoint endpoint, String name) throws BrokerException {
-    var response =
-        send(endpoint, "DELETE", "/api/policies/" + vhost(endpoint) + "/" + encode(name), null);
+    deleteIfPresent(endpoint, "/api/policies/" + vhost(endpoint) + "/" + encode(name));
+  }
+
+  /** A DELETE where 404 means done: what does not exist is already deleted. */
+  private void deleteIfPresent(RabbitEndpoint endpoint, String path) throws BrokerException {
+    var response = send(endpoint, "DELETE", path, null);
     if (response.statusCode() != 404) {
       expectSuccess(endpoint, response);
     }

@@ -16,7 +16,6 @@ import io.stevedore.operator.storage.TenantConfigStore;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
 import io.stevedore.operator.testing.PlatformServices;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -162,23 +161,13 @@ class TenantProvisioningIT {
                     .containsIgnoringCase("ACCESS_REFUSED"));
   }
 
-  @SuppressWarnings("unused")
-  private static void unused() throws IOException {}
-
   @Test
   void queuesThatExistAsClassicQueuesAreKeptWithTheirMessagesAndTheTenantIsReady()
       throws Exception {
     String ns = harness.platformNamespace();
     TenantQueues queues = TenantQueues.of(ns, "legacy");
     var services = harness.services();
-    services.rabbit(
-        channel -> {
-          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
-            channel.queueDeclare(d.queue(), true, false, false, d.arguments());
-          }
-          channel.basicPublish("", queues.main(), null, "accepted before".getBytes());
-          return null;
-        });
+    declareClassicQueuesHoldingOneMessage(services, queues);
 
     harness.create(Fixtures.tenant(ns, "legacy", "staging", "standard", "standard"));
 
@@ -225,14 +214,7 @@ class TenantProvisioningIT {
     String ns = harness.platformNamespace();
     TenantQueues queues = TenantQueues.of(ns, "moving");
     var services = harness.services();
-    services.rabbit(
-        channel -> {
-          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
-            channel.queueDeclare(d.queue(), true, false, false, d.arguments());
-          }
-          channel.basicPublish("", queues.main(), null, "accepted before".getBytes());
-          return null;
-        });
+    declareClassicQueuesHoldingOneMessage(services, queues);
     harness.create(Fixtures.tenant(ns, "moving", "staging", "standard", "standard"));
     harness.awaitReady(Tenant.class, ns, "moving", true, "Provisioned");
 
@@ -275,5 +257,18 @@ class TenantProvisioningIT {
               t.getSpec().setSuspended(suspended);
               return t;
             });
+  }
+
+  /** The tenant's queues as an earlier release declared them (classic), one message accepted. */
+  private static void declareClassicQueuesHoldingOneMessage(
+      PlatformServices services, TenantQueues queues) throws Exception {
+    services.rabbit(
+        channel -> {
+          for (var d : RabbitQueueSettings.CLASSIC.declarations(queues)) {
+            channel.queueDeclare(d.queue(), true, false, false, d.arguments());
+          }
+          channel.basicPublish("", queues.main(), null, "accepted before".getBytes());
+          return null;
+        });
   }
 }
