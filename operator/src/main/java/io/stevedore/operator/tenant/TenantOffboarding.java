@@ -38,15 +38,24 @@ final class TenantOffboarding {
 
   /** Without a (valid) Environment nothing can be reached: let the Tenant go, and say so. */
   DeleteControl withoutEnvironment(Tenant tenant) {
-    status
-        .events()
-        .warning(
-            tenant,
-            "NothingRemoved",
-            "Environment '"
-                + tenant.getSpec().getEnvironment()
-                + "' is missing or invalid, so nothing was removed: whatever the tenant had"
-                + " (queues, table, configuration, broker users) remains");
+    return nothingRemoved(
+        tenant,
+        "Environment '"
+            + tenant.getSpec().getEnvironment()
+            + "' is missing or invalid, so nothing was removed: whatever the tenant had"
+            + " (queues, table, configuration, broker users) remains");
+  }
+
+  /** A name that is not a DNS-1123 label never passed validation: nothing was made under it. */
+  DeleteControl withInvalidName(Tenant tenant) {
+    return nothingRemoved(
+        tenant,
+        "metadata.name is not a DNS-1123 label, so nothing was ever provisioned under it and"
+            + " nothing was removed (names derived from it could be another tenant's)");
+  }
+
+  private DeleteControl nothingRemoved(Tenant tenant, String message) {
+    status.events().warning(tenant, "NothingRemoved", message);
     return DeleteControl.defaultDelete();
   }
 

@@ -94,6 +94,10 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
   @Override
   public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
+    if (!TenantValidation.hasValidName(tenant)) {
+      // Its derived names could be another tenant's (a "fleet.dlq" queue is fleet's DLQ).
+      return offboarding.withInvalidName(tenant);
+    }
     var environment = context.getSecondaryResource(Environment.class);
     if (environment.isEmpty() || !EnvironmentValidation.problems(environment.get()).isEmpty()) {
       return offboarding.withoutEnvironment(tenant);

@@ -11,7 +11,7 @@ final class TenantValidation {
 
   static List<String> problems(Tenant tenant) {
     List<String> problems = new ArrayList<>();
-    if (!tenant.getMetadata().getName().matches(Dns1123.LABEL)) {
+    if (!hasValidName(tenant)) {
       problems.add(
           "metadata.name: must be a DNS-1123 label (lower case, digits, '-', at most 63), since it"
               + " names the tenant's queue, table and labels");
@@ -21,5 +21,10 @@ final class TenantValidation {
       problems.add("spec.environment and spec.workerPool: required");
     }
     return problems;
+  }
+
+  /** Whether the name can name queues, tables and labels; nothing is ever made under another. */
+  static boolean hasValidName(Tenant tenant) {
+    return tenant.getMetadata().getName().matches(Dns1123.LABEL);
   }
 }

@@ -62,6 +62,32 @@ class TenantOffboardingIT {
   }
 
   @Test
+  void aTenantWhoseNameIsNotALabelIsLetGoWithoutTouchingTheTenantItsNamesWouldHit()
+      throws Exception {
+    String ns = harness.platformNamespace();
+    harness.create(Fixtures.tenant(ns, "fleet", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "fleet", true, "Provisioned");
+    TenantQueues fleet = TenantQueues.of(ns, "fleet");
+    publish(fleet.deadLetter(), 1);
+    // Its main queue would be tenant.<ns>.fleet.dlq: fleet's dead-letter queue.
+    var dotted = Fixtures.tenant(ns, "fleet.dlq", "staging", "standard", "standard");
+    dotted.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    harness.create(dotted);
+    harness.awaitReady(Tenant.class, ns, "fleet.dlq", false, "InvalidSpec");
+
+    harness.client().resources(Tenant.class).inNamespace(ns).withName("fleet.dlq").delete();
+
+    eventually().untilAsserted(() -> assertThat(tenants.get(ns, "fleet.dlq")).isNull());
+    assertThat(ready(fleet.deadLetter())).isEqualTo(1);
+    assertThat(harness.events(ns, "fleet.dlq"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("NothingRemoved");
+              assertThat(e.getMessage()).contains("not a DNS-1123 label");
+            });
+  }
+
+  @Test
   void deleteDrainsTheQueueThroughTheWorkersThenRemovesEverything() throws Exception {
     String ns = harness.platformNamespace();
     var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
