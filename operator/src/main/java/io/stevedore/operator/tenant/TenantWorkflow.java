@@ -2,10 +2,12 @@ package io.stevedore.operator.tenant;
 
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceUtils;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,14 +74,9 @@ final class TenantWorkflow {
 
   /** The informers of the Kubernetes dependents. */
   List<EventSource<?, Tenant>> eventSources(EventSourceContext<Tenant> context) {
-    var kubernetes =
-        new java.util.ArrayList<
-            io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource<?, Tenant>>();
-    kubernetes.add(secret);
-    kubernetes.addAll(isolation);
+    List<DependentResource<?, Tenant>> kubernetes = new ArrayList<>(isolation);
+    kubernetes.add(0, secret);
     return EventSourceUtils.dependentEventSources(
-        context,
-        kubernetes.toArray(
-            io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource[]::new));
+        context, kubernetes.toArray(DependentResource[]::new));
   }
 }
