@@ -40,7 +40,7 @@ public class IngestDeploymentDependentResource
             ingest == null ? null : ingest.getResources(),
             TERMINATION_GRACE_SECONDS,
             Map.of(),
-            // Each pod enforces its share of a tenant's rate, so the plan holds across replicas.
+            // The pods share each tenant's plan; a pod cut off from the others enforces 1/replicas.
             List.of(
                 new EnvVarBuilder()
                     .withName("STEVEDORE_INGEST_REPLICAS")

@@ -156,8 +156,9 @@ public record StevedoreProperties(
    * @param maxEventAge oldest event timestamp accepted
    * @param maxClockSkew how far in the future a device clock may be
    * @param publishTimeout how long to wait for the broker's confirm before answering 503
-   * @param replicas ingest pods sharing each tenant's rate (STEVEDORE_INGEST_REPLICAS, set by the
-   *     operator): each enforces its share, so a tenant's plan holds across pods
+   * @param replicas ingest pods the Environment asks for (STEVEDORE_INGEST_REPLICAS, set by the
+   *     operator): the pods share each tenant's plan by their demand, and a pod that cannot see the
+   *     others' demand enforces 1/replicas of it
    */
   public record Ingest(
       @DefaultValue("500") @Positive int maxBatchEvents,

@@ -1,15 +1,24 @@
 package io.stevedore.runtime.ingest;
 
+import com.rabbitmq.client.ConnectionFactory;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stevedore.runtime.broker.EventPublisher;
 import io.stevedore.runtime.config.StevedoreProperties;
+import io.stevedore.runtime.config.StevedoreProperties.BrokerType;
+import io.stevedore.runtime.ingest.ratelimit.RabbitDemandChannel;
+import io.stevedore.runtime.ingest.ratelimit.SharedRateBudget;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Beans of the ingest role (HTTP in, broker out): the pipeline behind `POST /v1/events`. The
@@ -29,9 +38,46 @@ public class IngestConfiguration {
         ingest.maxBatchEvents(), ingest.maxEventAge(), ingest.maxClockSkew());
   }
 
+  /** How often each pod reports its demand and recomputes its allowances. */
+  static final Duration DEMAND_INTERVAL = Duration.ofMillis(250);
+
+  @Bean(destroyMethod = "close")
+  SharedRateBudget sharedRateBudget(
+      StevedoreProperties properties,
+      ObjectProvider<ConnectionFactory> rabbit,
+      Environment environment,
+      MeterRegistry registry) {
+    int replicas = properties.ingest().replicas();
+    RabbitDemandChannel channel = null;
+    if (properties.broker().type() == BrokerType.RABBITMQ) {
+      channel =
+          new RabbitDemandChannel(
+              rabbit.getObject(),
+              RabbitDemandChannel.exchangeOf(properties.environment()),
+              DEMAND_INTERVAL.multipliedBy(SharedRateBudget.LIVE_FOR_INTERVALS));
+    } else {
+      log.warn(
+          "Broker {} carries no demand between ingest pods: each enforces 1/{} of every"
+              + " tenant's plan",
+          properties.broker().type(),
+          replicas);
+    }
+    // The pod name (HOSTNAME in Kubernetes) stays the same across container restarts.
+    String pod = environment.getProperty("HOSTNAME", "ingest-" + UUID.randomUUID());
+    var budget = new SharedRateBudget(pod, replicas, channel, System::nanoTime, DEMAND_INTERVAL);
+    budget.start();
+    Gauge.builder("stevedore.ingest.rate.shared", budget, b -> b.shared() ? 1 : 0)
+        .description("1 while this pod shares tenants' rate budgets with the others, 0 at 1/N")
+        .register(registry);
+    Gauge.builder("stevedore.ingest.rate.pods", budget, SharedRateBudget::livePods)
+        .description("Ingest pods sharing tenants' rate budgets, as this pod sees them")
+        .register(registry);
+    return budget;
+  }
+
   @Bean
-  IngestRateLimiter ingestRateLimiter(StevedoreProperties properties) {
-    return new IngestRateLimiter(System::nanoTime, properties.ingest().replicas());
+  IngestRateLimiter ingestRateLimiter(SharedRateBudget budget) {
+    return new IngestRateLimiter(System::nanoTime, budget);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.stevedore.runtime.ingest;
 
+import io.stevedore.runtime.ingest.ratelimit.TenantAllowance;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +12,9 @@ import java.util.function.LongSupplier;
  *
  * <p>A batch larger than the bucket (more events than one second's rate) is accepted only when the
  * bucket is full, and leaves the bucket in debt by the difference: the tenant's average rate holds,
- * but a batch is never refused forever for being large. Each of N ingest instances holds 1/N of the
- * plan's rate (the Service spreads requests evenly), so the plan holds across instances.
+ * but a batch is never refused forever for being large. The rate is this instance's allowance of
+ * the tenant's plan ({@link TenantAllowance}: the whole plan, a fixed 1/N, or a share of a budget
+ * all ingest pods share), recomputed at every batch.
  */
 public final class IngestRateLimiter {
 
@@ -22,35 +24,36 @@ public final class IngestRateLimiter {
   }
 
   private final LongSupplier nanoTime;
-  private final int replicas;
+  private final TenantAllowance allowance;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   /**
    * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
    */
   public IngestRateLimiter(LongSupplier nanoTime) {
-    this(nanoTime, 1);
+    this(nanoTime, TenantAllowance.fixedShare(1));
   }
 
   /**
    * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
-   * @param replicas ingest instances behind the Service, each holding its share of every rate
+   * @param allowance how much of each tenant's plan this instance may accept
    */
-  public IngestRateLimiter(LongSupplier nanoTime, int replicas) {
+  public IngestRateLimiter(LongSupplier nanoTime, TenantAllowance allowance) {
     this.nanoTime = nanoTime;
-    this.replicas = Math.max(1, replicas);
+    this.allowance = allowance;
   }
 
   /**
    * Takes {@code events} tokens from {@code tenant}'s bucket, which refills at this instance's
-   * share of {@code ratePerSecond}.
+   * allowance of {@code planRatePerSecond} (at least one event per second).
    */
   public Decision tryAcquire(String tenant, int planRatePerSecond, int events) {
-    int ratePerSecond = (planRatePerSecond + replicas - 1) / replicas;
+    allowance.asked(tenant, events);
+    double ratePerSecond = Math.max(1, allowance.ratePerSecond(tenant, planRatePerSecond));
     long now = nanoTime.getAsLong();
     return buckets
         .computeIfAbsent(tenant, t -> new Bucket(ratePerSecond, now))
-        .tryAcquire(Math.max(1, ratePerSecond), events, now);
+        .tryAcquire(ratePerSecond, events, now);
   }
 
   /** Gives back tokens taken for a batch that was then not accepted. */
@@ -66,13 +69,13 @@ public final class IngestRateLimiter {
     private double rate;
     private long refilledAt;
 
-    Bucket(int rate, long now) {
-      this.rate = Math.max(1, rate);
+    Bucket(double rate, long now) {
+      this.rate = rate;
       this.tokens = this.rate;
       this.refilledAt = now;
     }
 
-    synchronized Decision tryAcquire(int ratePerSecond, int events, long now) {
+    synchronized Decision tryAcquire(double ratePerSecond, int events, long now) {
       rate = ratePerSecond; // the tenant's plan may have changed since the last batch
       tokens = Math.min(rate, tokens + (now - refilledAt) * rate / 1e9);
       refilledAt = now;

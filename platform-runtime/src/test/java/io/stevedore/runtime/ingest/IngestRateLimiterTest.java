@@ -3,6 +3,7 @@ package io.stevedore.runtime.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stevedore.runtime.ingest.IngestRateLimiter.Decision;
+import io.stevedore.runtime.ingest.ratelimit.TenantAllowance;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -59,8 +60,8 @@ class IngestRateLimiterTest {
   }
 
   @Test
-  void eachOfSeveralReplicasHoldsItsShareOfThePlan() {
-    var oneOfFour = new IngestRateLimiter(nanos::get, 4);
+  void aFixedShareHoldsItsPartOfThePlan() {
+    var oneOfFour = new IngestRateLimiter(nanos::get, TenantAllowance.fixedShare(4));
 
     assertThat(oneOfFour.tryAcquire("acme", 100, 25).allowed()).isTrue();
     assertThat(oneOfFour.tryAcquire("acme", 100, 1).allowed()).isFalse();
