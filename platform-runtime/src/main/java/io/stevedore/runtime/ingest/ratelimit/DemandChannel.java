@@ -14,6 +14,9 @@ public interface DemandChannel extends AutoCloseable {
   /** Sends this pod's report; false when it could not (the budget then falls back). */
   boolean publish(DemandReport report);
 
+  /** This pod's reports stopped coming back (a queue or binding gone): connect anew. */
+  void reconnect();
+
   @Override
   void close();
 }

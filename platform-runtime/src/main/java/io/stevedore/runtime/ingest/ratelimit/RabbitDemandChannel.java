@@ -138,6 +138,12 @@ public final class RabbitDemandChannel implements DemandChannel {
   }
 
   @Override
+  public synchronized void reconnect() {
+    log.warn("Demand reports stopped coming back on exchange {}: reconnecting", exchange);
+    disconnect();
+  }
+
+  @Override
   public synchronized void close() {
     disconnect();
   }

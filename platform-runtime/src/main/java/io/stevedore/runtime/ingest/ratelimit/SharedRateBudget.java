@@ -64,6 +64,7 @@ public final class SharedRateBudget implements TenantAllowance, AutoCloseable {
   private final Map<String, Meter> meters = new ConcurrentHashMap<>();
   private final Map<String, Received> peers = new ConcurrentHashMap<>();
   private volatile long ownReportBackAt = Long.MIN_VALUE;
+  private long silentSince; // since when this pod's reports have not come back; tick thread
   private volatile Snapshot snapshot = Snapshot.UNSHARED;
   private ScheduledExecutorService scheduler;
 
@@ -106,6 +107,7 @@ public final class SharedRateBudget implements TenantAllowance, AutoCloseable {
 
   /** Takes the reports the channel delivers (the timer of {@link #start} then calls tick). */
   void listen() {
+    silentSince = nanoTime.getAsLong();
     channel.start(this::receive);
   }
 
@@ -164,11 +166,18 @@ public final class SharedRateBudget implements TenantAllowance, AutoCloseable {
     long liveSince = now - LIVE_FOR_INTERVALS * intervalNanos;
     peers.values().removeIf(received -> received.atNanos() < liveSince);
     boolean shared = sent && ownReportBackAt >= liveSince && ownReportBackAt != Long.MIN_VALUE;
+    if (!sent) {
+      silentSince = now; // silence counts only while reports go out
+    } else if (!shared && Math.max(ownReportBackAt, silentSince) < liveSince) {
+      channel.reconnect(); // published but nothing came back for a while: a binding is gone
+      silentSince = now;
+    }
     Snapshot next = shared ? view(demand) : Snapshot.UNSHARED;
     if (next.shared() != snapshot.shared()) {
       if (next.shared()) {
         log.info(
-            "Sharing tenants' rate budgets with {} other ingest pod(s)", next.idle().size() - 1);
+            "Sharing tenants' rate budgets with the other ingest pods ({} seen so far)",
+            next.idle().size() - 1);
       } else {
         log.warn(
             "Cannot see the other ingest pods' demand: enforcing 1/{} of every tenant's plan",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,16 @@ class SharedRateBudgetTest {
         }
 
         @Override
+        public void reconnect() {}
+
+        @Override
         public void close() {}
       };
     }
   }
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+  private final AtomicInteger reconnects = new AtomicInteger();
   private final Fanout fanout = new Fanout();
   private final SharedRateBudget a = budget("a");
   private final SharedRateBudget b = budget("b");
@@ -102,7 +107,7 @@ class SharedRateBudgetTest {
   }
 
   @Test
-  void aPodWhoseOwnReportsDoNotComeBackFallsBackToOneNth() {
+  void aPodWhoseOwnReportsDoNotComeBackFallsBackToOneNthAndReconnects() {
     var deaf = new SharedRateBudget("deaf", 3, deafChannel(), nanos::get, INTERVAL);
     deaf.listen();
     for (int i = 0; i < 8; i++) {
@@ -113,6 +118,8 @@ class SharedRateBudgetTest {
 
     assertThat(deaf.shared()).isFalse();
     assertThat(deaf.ratePerSecond(TENANT, PLAN)).isEqualTo(100.0);
+    // 8 silent intervals: a reconnect after the first 4 (and a bit), not one per interval
+    assertThat(reconnects).hasValue(1);
   }
 
   @Test
@@ -150,7 +157,7 @@ class SharedRateBudgetTest {
     return budget;
   }
 
-  private static DemandChannel deafChannel() {
+  private DemandChannel deafChannel() {
     return new DemandChannel() {
       @Override
       public void start(Consumer<DemandReport> listener) {}
@@ -158,6 +165,11 @@ class SharedRateBudgetTest {
       @Override
       public boolean publish(DemandReport report) {
         return true;
+      }
+
+      @Override
+      public void reconnect() {
+        reconnects.incrementAndGet();
       }
 
       @Override
