@@ -78,6 +78,27 @@ public class EventQuery {
     }
   }
 
+  /**
+   * Whether the tenant's table holds any event of {@code deviceId}: one key read, so that a device
+   * the tenant does not have answers 404 whether or not another tenant has one of that id.
+   */
+  public boolean hasDevice(TenantDirectory.Entry tenant, String deviceId) {
+    var request =
+        QueryRequest.builder()
+            .tableName(tenant.table())
+            .keyConditionExpression("#d = :d")
+            .expressionAttributeNames(Map.of("#d", RecordTable.DEVICE_ID))
+            .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(deviceId)))
+            .projectionExpression("#d")
+            .limit(1)
+            .build();
+    try {
+      return dynamo.query(request).count() > 0;
+    } catch (ResourceNotFoundException e) {
+      return false;
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static EventPage.StoredEvent event(Map<String, AttributeValue> item) {
     Object payload = AttributeValues.toJava(item.get(RecordTable.PAYLOAD));

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** `GET /v1/devices/{deviceId}/events`: a device's stored events for the calling tenant only. */
+/**
+ * `GET /v1/devices/{deviceId}/events`: a device's stored events for the calling tenant only; 404
+ * for a device the tenant has no event of.
+ */
 @RestController
 @ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
 public class QueryController {
@@ -57,12 +60,18 @@ public class QueryController {
           "limit out of range",
           List.of(new ApiProblem.FieldError("/limit", "must be between 1 and " + MAX_LIMIT)));
     }
+    EventPage page;
     try {
-      return query.find(tenant, deviceId, start, end, type, pageSize, cursor);
+      page = query.find(tenant, deviceId, start, end, type, pageSize, cursor);
     } catch (IllegalArgumentException e) {
       throw ApiProblem.invalid(
           "invalid cursor", List.of(new ApiProblem.FieldError("/cursor", e.getMessage())));
     }
+    // Another tenant's device and a device nobody has get the same answer (as agent config does).
+    if (page.events().isEmpty() && !query.hasDevice(tenant, deviceId)) {
+      throw ApiProblem.notFound("No events of device " + deviceId);
+    }
+    return page;
   }
 
   private static Instant instant(String parameter, String value) {

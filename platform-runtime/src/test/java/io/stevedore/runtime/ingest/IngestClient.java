@@ -54,6 +54,15 @@ final class IngestClient {
     return post(new Post(apiKey, body(events)));
   }
 
+  /** A POST to any path with exactly these headers. */
+  HttpResponse<String> post(String path, Map<String, String> headers, String body) {
+    var request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   HttpResponse<String> get(String path, Map<String, String> headers) {
     var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     headers.forEach(request::header);

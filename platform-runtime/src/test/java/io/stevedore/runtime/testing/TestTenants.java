@@ -49,6 +49,15 @@ public final class TestTenants {
 
   /** Adds a tenant with the given ingest rate and writes the directory file. */
   public TestTenant add(String name, int ingestRatePerSecond) {
+    return add(name, ingestRatePerSecond, false);
+  }
+
+  /** Adds a suspended tenant (its key is known, but refused) and writes the directory file. */
+  public TestTenant addSuspended(String name) {
+    return add(name, 100, true);
+  }
+
+  private TestTenant add(String name, int ingestRatePerSecond, boolean suspended) {
     String apiKey = "stv_test_" + UUID.randomUUID();
     var entry =
         new TenantDirectory.Entry(
@@ -59,7 +68,7 @@ public final class TestTenants {
             ingestRatePerSecond,
             30,
             List.of(ApiKeyDigest.sha256(apiKey)),
-            false);
+            suspended);
     var tenant = new TestTenant(entry, apiKey);
     tenants.add(tenant);
     write();
