@@ -64,6 +64,17 @@ class SharedRateBudgetTest {
   }
 
   @Test
+  void withoutAChannelAPodEnforcesOneNthWhateverItIsAsked() {
+    var alone = new SharedRateBudget("sqs-pod", 3, null, nanos::get, INTERVAL);
+    alone.start(); // no channel (SQS): nothing to listen to, no timer
+
+    alone.asked(TENANT, 10_000);
+
+    assertThat(alone.shared()).isFalse();
+    assertThat(alone.ratePerSecond(TENANT, PLAN)).isEqualTo(100.0);
+  }
+
+  @Test
   void oneClientOnOnePodGetsThePlanLessTheIdleFloors() {
     run(8, 200, 0, 0); // 800 events/s asked of a alone
 
