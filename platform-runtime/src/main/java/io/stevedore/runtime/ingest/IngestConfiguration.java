@@ -62,8 +62,11 @@ public class IngestConfiguration {
           properties.broker().type(),
           replicas);
     }
-    // The pod name (HOSTNAME in Kubernetes) stays the same across container restarts.
-    String pod = environment.getProperty("HOSTNAME", "ingest-" + UUID.randomUUID());
+    // The pod name (HOSTNAME in Kubernetes) for the logs; the suffix keeps ids unique anywhere.
+    String pod =
+        environment.getProperty("HOSTNAME", "ingest")
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     var budget = new SharedRateBudget(pod, replicas, channel, System::nanoTime, DEMAND_INTERVAL);
     budget.start();
     Gauge.builder("stevedore.ingest.rate.shared", budget, b -> b.shared() ? 1 : 0)
