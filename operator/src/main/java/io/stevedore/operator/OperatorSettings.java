@@ -1,11 +1,11 @@
 package io.stevedore.operator;
 
+import io.stevedore.operator.kube.OperatorPods;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.stevedore.operator.kube.OperatorPods;
 
 /**
  * How an operator process runs, read from environment variables (the Helm chart sets them).

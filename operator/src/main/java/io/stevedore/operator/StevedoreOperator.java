@@ -88,12 +88,7 @@ public final class StevedoreOperator implements AutoCloseable {
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new TenantReconciler(
-            status,
-            platform,
-            meters,
-            clock,
-            settings.tenantResync(),
-            settings.tenantIsolation()),
+            status, platform, meters, clock, settings.tenantResync(), settings.tenantIsolation()),
         o -> watch(o, settings));
     operator.register(
         new WorkerPoolReconciler(status, scaler, settings.operatorPods(), clock),

@@ -55,7 +55,8 @@ class OperatorSettingsTest {
                 "POD_NAME", "stevedore-operator-7d9f-abcde",
                 "STEVEDORE_HEALTH_PORT", "9090",
                 "STEVEDORE_TENANT_RESYNC_SECONDS", "10",
-                "STEVEDORE_OPERATOR_POD_LABELS", "app.kubernetes.io/name=stevedore, app.kubernetes.io/instance=prod",
+                "STEVEDORE_OPERATOR_POD_LABELS",
+                    "app.kubernetes.io/name=stevedore, app.kubernetes.io/instance=prod",
                 "STEVEDORE_TENANT_ISOLATION", "false"));
 
     assertThat(settings)
@@ -94,8 +95,7 @@ class OperatorSettingsTest {
   @ValueSource(strings = {"", " , ", "novalue", "=value"})
   void podLabelsThatSelectNoPodInParticularAreRefused(String labels) {
     assertThatThrownBy(
-            () ->
-                OperatorSettings.fromEnvironment(Map.of("STEVEDORE_OPERATOR_POD_LABELS", labels)))
+            () -> OperatorSettings.fromEnvironment(Map.of("STEVEDORE_OPERATOR_POD_LABELS", labels)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -28,8 +28,8 @@ import java.util.Set;
 
 /**
  * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest
- * Deployment, Service, PodDisruptionBudget and NetworkPolicy, and reports its release: fully rolled out or not,
- * its last good release and its history.
+ * Deployment, Service, PodDisruptionBudget and NetworkPolicy, and reports its release: fully rolled
+ * out or not, its last good release and its history.
  */
 @Workflow(
     explicitInvocation = true,

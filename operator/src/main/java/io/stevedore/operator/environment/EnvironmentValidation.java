@@ -53,8 +53,7 @@ public final class EnvironmentValidation {
     }
     String account = spec.getServiceAccountName();
     if (account != null && (account.length() > 253 || !account.matches(Dns1123.SUBDOMAIN))) {
-      problems.add(
-          "spec.serviceAccountName: '" + account + "' is not a valid ServiceAccount name");
+      problems.add("spec.serviceAccountName: '" + account + "' is not a valid ServiceAccount name");
     }
     problems.addAll(scrapeSourceProblems(spec.getMonitoring()));
     return problems;

@@ -85,7 +85,9 @@ public final class PlatformNetworkPolicy {
     return peers;
   }
 
-  /** A rule for {@code port} from {@code from}; null (not empty: the API server drops it) is all. */
+  /**
+   * A rule for {@code port} from {@code from}; null (not empty: the API server drops it) is all.
+   */
   private static NetworkPolicyIngressRule rule(List<NetworkPolicyPeer> from, int port) {
     return new NetworkPolicyIngressRuleBuilder()
         .withFrom(from)

@@ -64,8 +64,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     this.isolation = isolation;
     this.workflow =
         new TenantWorkflow(
-            new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate),
-            isolation);
+            new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate), isolation);
     this.report = new ProvisioningReport(status, new TenantMetrics(meters), resync);
     this.offboarding = new TenantOffboarding(status, workflow);
   }

@@ -36,8 +36,8 @@ import java.util.OptionalInt;
 
 /**
  * Reconciles a WorkerPool into its tenant directory ConfigMap, worker Deployment,
- * PodDisruptionBudget and NetworkPolicy, hands the pool to the autoscaler, and reports the tenants it serves and the
- * autoscaler's last decision.
+ * PodDisruptionBudget and NetworkPolicy, hands the pool to the autoscaler, and reports the tenants
+ * it serves and the autoscaler's last decision.
  */
 @Workflow(
     explicitInvocation = true,

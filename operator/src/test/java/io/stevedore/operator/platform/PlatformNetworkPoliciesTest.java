@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The platform pods' NetworkPolicies against the embedded API: made for ingest and each pool,
- * owned by their Environment and WorkerPool, repaired when changed or deleted out of band, and
- * following the Environment's scrapers.
+ * The platform pods' NetworkPolicies against the embedded API: made for ingest and each pool, owned
+ * by their Environment and WorkerPool, repaired when changed or deleted out of band, and following
+ * the Environment's scrapers.
  */
 class PlatformNetworkPoliciesTest {
   @RegisterExtension static final OperatorHarness harness = new OperatorHarness();

@@ -45,8 +45,10 @@ class PlatformNetworkPolicyTest {
   }
 
   static Stream<Arguments> cases() {
-    NetworkPolicyPeer operator = peer(selector("kubernetes.io/metadata.name", "stevedore-system"),
-        selector("app.kubernetes.io/name", "stevedore", "app.kubernetes.io/instance", "prod"));
+    NetworkPolicyPeer operator =
+        peer(
+            selector("kubernetes.io/metadata.name", "stevedore-system"),
+            selector("app.kubernetes.io/name", "stevedore", "app.kubernetes.io/instance", "prod"));
     return Stream.of(
             new Case("ingest, no monitoring", true, null, true, List.of(operator)),
             new Case(
@@ -76,9 +78,12 @@ class PlatformNetworkPolicyTest {
     }
 
     NetworkPolicy policy =
-        PlatformNetworkPolicy.build(environment, "worker", "pool-workers", c.servesData(), OPERATOR);
+        PlatformNetworkPolicy.build(
+            environment, "worker", "pool-workers", c.servesData(), OPERATOR);
 
-    assertThat(policy.getSpec().getPolicyTypes()).as("egress stays open").containsExactly("Ingress");
+    assertThat(policy.getSpec().getPolicyTypes())
+        .as("egress stays open")
+        .containsExactly("Ingress");
     assertThat(policy.getSpec().getPodSelector().getMatchLabels())
         .isEqualTo(Labels.selector("worker", "pool-workers"));
     List<NetworkPolicyIngressRule> rules = policy.getSpec().getIngress();
@@ -93,7 +98,9 @@ class PlatformNetworkPolicyTest {
   }
 
   private static int port(NetworkPolicyIngressRule rule) {
-    assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getProtocol()).isEqualTo("TCP"));
+    assertThat(rule.getPorts())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getProtocol()).isEqualTo("TCP"));
     IntOrString port = rule.getPorts().get(0).getPort();
     return port.getIntVal();
   }

@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
  */
 public class ScrapeSource {
 
-  /** Namespaces of the scraping pods, e.g. `{matchLabels: {kubernetes.io/metadata.name: monitoring}}`. */
+  /**
+   * Namespaces of the scraping pods, e.g. `{matchLabels: {kubernetes.io/metadata.name:
+   * monitoring}}`.
+   */
   private LabelSelector namespaceSelector;
 
   /** The scraping pods, e.g. `{matchLabels: {app.kubernetes.io/name: prometheus}}`. */
