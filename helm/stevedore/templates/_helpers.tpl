@@ -58,3 +58,24 @@ Name of the ServiceAccount the operator runs as.
 {{- default "default" .Values.serviceAccount.name }}
 {{- end }}
 {{- end }}
+
+{{/*
+"true" when the operator may give tenants namespaces of their own: tenantIsolation.enabled and no
+watchNamespaces. Isolation needs cluster-wide rights on namespaces and Secrets, which an operator
+confined to some namespaces must not hold.
+*/}}
+{{- define "stevedore.tenantIsolation" -}}
+{{- and .Values.tenantIsolation.enabled (not .Values.watchNamespaces) -}}
+{{- end }}
+
+{{/*
+The operator pods' selector labels as k=v,k=v, so platform pods' NetworkPolicies can admit them.
+*/}}
+{{- define "stevedore.podLabelSelector" -}}
+{{- $labels := include "stevedore.selectorLabels" . | fromYaml -}}
+{{- $pairs := list -}}
+{{- range $key := keys $labels | sortAlpha -}}
+{{- $pairs = append $pairs (printf "%s=%s" $key (get $labels $key)) -}}
+{{- end -}}
+{{- join "," $pairs -}}
+{{- end }}

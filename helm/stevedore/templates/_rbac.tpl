@@ -59,6 +59,11 @@ watchNamespaces (a Role there).
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["get", "list", "watch", "patch"]
+# The NetworkPolicies of the ingest and worker pods; owner references let the garbage collector
+# delete them.
+- apiGroups: ["networking.k8s.io"]
+  resources: ["networkpolicies"]
+  verbs: ["list", "watch", "create", "update"]
 # The autoscaler never asks for pods a ResourceQuota refuses.
 - apiGroups: [""]
   resources: ["resourcequotas"]
@@ -70,10 +75,11 @@ watchNamespaces (a Role there).
 {{- end }}
 
 {{/*
-Rules for tenant isolation, cluster-wide in either mode: an Environment with tenantIsolation gives
-each Tenant a namespace <namespace>-<tenant>, made at run time (so no Role can be there before it),
-holding a copy of the tenant's credentials, a ResourceQuota and a NetworkPolicy; the informers of
-those objects watch all namespaces (they select them by label).
+Rules for tenant isolation, cluster-wide only and only without watchNamespaces (see
+stevedore.tenantIsolation): an Environment with tenantIsolation gives each Tenant a namespace
+<namespace>-<tenant>, made at run time (so no Role can be there before it), holding a copy of the
+tenant's credentials, a ResourceQuota and a NetworkPolicy; the informers of those objects watch all
+namespaces (they select them by label).
 */}}
 {{- define "stevedore.rbac.tenantIsolationRules" -}}
 - apiGroups: [""]

@@ -108,21 +108,36 @@ class ChartRbacTest {
   }
 
   @Test
-  void withWatchNamespacesOnlyTenantIsolationIsGrantedClusterWide() {
-    List<Permission> clusterWide =
-        RbacGrants.of(WATCHING_TWO_NAMESPACES, NAMESPACE, FULLNAME).permissions().stream()
-            .filter(permission -> permission.namespace() == null)
-            .toList();
+  void withWatchNamespacesNothingIsGrantedClusterWide() {
+    assertThat(clusterWide(WATCHING_TWO_NAMESPACES)).isEmpty();
+    assertThat(WATCHING_TWO_NAMESPACES.all(ClusterRole.class)).isEmpty();
+    assertThat(WATCHING_TWO_NAMESPACES.all(ClusterRoleBinding.class)).isEmpty();
+  }
+
+  @Test
+  void clusterWideOnlyTenantIsolationGrantsNamespacesAndDeletes() {
+    RenderedChart withoutIsolation =
+        RenderedChart.withValues(Map.of("tenantIsolation.enabled", false));
 
     // The tenant's own namespace and its contents: made at run time, so no Role can be there.
-    assertThat(clusterWide)
+    assertThat(clusterWide(RenderedChart.withDefaults()))
         .extracting(Permission::resource)
-        .containsOnly("namespaces", "secrets", "resourcequotas", "networkpolicies");
-    assertThat(WATCHING_TWO_NAMESPACES.all(ClusterRole.class))
+        .contains("namespaces");
+    assertThat(clusterWide(withoutIsolation))
+        .filteredOn(p -> p.resource().equals("namespaces") || p.verb().equals("delete"))
+        .extracting(Permission::resource)
+        .as("only finished Promotions are deleted")
+        .containsOnly("promotions");
+    assertThat(withoutIsolation.all(ClusterRole.class))
         .singleElement()
-        .satisfies(
-            role ->
-                assertThat(role.getMetadata().getName()).isEqualTo(FULLNAME + "-tenant-isolation"));
+        .satisfies(role -> assertThat(role.getMetadata().getName()).isEqualTo(FULLNAME));
+    assertThat(withoutIsolation.all(ClusterRoleBinding.class)).hasSize(1);
+  }
+
+  private static List<Permission> clusterWide(RenderedChart chart) {
+    return RbacGrants.of(chart, NAMESPACE, FULLNAME).permissions().stream()
+        .filter(permission -> permission.namespace() == null)
+        .toList();
   }
 
   @Test

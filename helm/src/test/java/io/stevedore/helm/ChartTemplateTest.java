@@ -108,6 +108,31 @@ class ChartTemplateTest {
   }
 
   @Test
+  void tenantIsolationIsOnClusterWideAndOffWithWatchNamespacesOrWhenDisabled() {
+    assertThat(DEFAULTS.env()).contains(entry("STEVEDORE_TENANT_ISOLATION", "true"));
+    assertThat(OVERRIDDEN.env()).contains(entry("STEVEDORE_TENANT_ISOLATION", "false"));
+    assertThat(RenderedChart.withValues(Map.of("tenantIsolation.enabled", false)).env())
+        .contains(entry("STEVEDORE_TENANT_ISOLATION", "false"));
+  }
+
+  @Test
+  void operatorLearnsItsPodLabelsSoPlatformNetworkPoliciesAdmitExactlyItsPods() {
+    RenderedChart chart =
+        RenderedChart.withValues(Map.of("podLabels.team", "platform", "nameOverride", "ops"));
+    String labels = chart.env().get("STEVEDORE_OPERATOR_POD_LABELS");
+    Map<String, String> parsed = new java.util.LinkedHashMap<>();
+    for (String pair : labels.split(",")) {
+      parsed.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+
+    // The selector labels: on every operator pod, and never changed by an upgrade or podLabels.
+    assertThat(parsed).isEqualTo(chart.deployment().getSpec().getSelector().getMatchLabels());
+    assertThat(parsed).containsEntry("app.kubernetes.io/name", "ops");
+    assertThat(chart.deployment().getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(parsed);
+  }
+
+  @Test
   void extraEnvAndJavaToolOptionsComeFromValues() {
     RenderedChart chart =
         RenderedChart.withValues(
@@ -251,9 +276,16 @@ class ChartTemplateTest {
     assertThat(OVERRIDDEN.all(ServiceAccount.class)).isEmpty();
     assertThat(OVERRIDDEN.deployment().getSpec().getTemplate().getSpec().getServiceAccountName())
         .isEqualTo("existing-operator");
-    assertThat(OVERRIDDEN.single(ClusterRoleBinding.class).getSubjects())
-        .singleElement()
-        .satisfies(subject -> assertThat(subject.getName()).isEqualTo("existing-operator"));
+    assertThat(
+            RenderedChart.withValues(
+                    Map.of("serviceAccount.create", false, "serviceAccount.name", "existing"))
+                .all(ClusterRoleBinding.class))
+        .isNotEmpty()
+        .allSatisfy(
+            binding ->
+                assertThat(binding.getSubjects())
+                    .singleElement()
+                    .satisfies(subject -> assertThat(subject.getName()).isEqualTo("existing")));
     // Leader election is off in these values: the Roles to bind are those of the watched
     // namespaces.
     assertThat(OVERRIDDEN.all(RoleBinding.class))
@@ -284,6 +316,7 @@ class ChartTemplateTest {
     "watchNamespaces[0], Not_A_Namespace, namespace not DNS-1123",
     "leaderElection.enabled, maybe, enabled not a boolean",
     "rbac.create, yes please, create not a boolean",
+    "tenantIsolation.enabled, maybe, isolation not a boolean",
   })
   void invalidValueIsRejectedByTheSchema(String key, String value, String why) {
     assertThatThrownBy(() -> RenderedChart.template(Map.of(key, value)))

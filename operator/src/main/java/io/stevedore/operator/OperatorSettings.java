@@ -1,5 +1,6 @@
 package io.stevedore.operator;
 
+import io.stevedore.operator.kube.OperatorPods;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -17,6 +18,10 @@ import java.util.stream.Collectors;
  * @param healthPort port of /healthz and /readyz; 0 picks a free one, -1 turns them off
  * @param tenantResync how often a provisioned Tenant is checked for drift (what was deleted out of
  *     band is re-created then)
+ * @param operatorPods the namespace and labels of the operator's pods, which the platform pods'
+ *     NetworkPolicies let reach their actuator port
+ * @param tenantIsolation whether this operator may give tenants namespaces of their own (it needs
+ *     cluster-wide rights for that, which the chart grants only without watchNamespaces)
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -25,12 +30,19 @@ public record OperatorSettings(
     String leaseNamespace,
     String identity,
     int healthPort,
-    Duration tenantResync) {
+    Duration tenantResync,
+    OperatorPods operatorPods,
+    boolean tenantIsolation) {
   /** Drift checks every 30 s: a queue or table deleted out of band is back within a minute. */
   public static final Duration DEFAULT_TENANT_RESYNC = Duration.ofSeconds(30);
 
+  /** The labels of the chart's operator pods with its default release name. */
+  public static final String DEFAULT_POD_LABELS =
+      "app.kubernetes.io/name=stevedore,app.kubernetes.io/instance=stevedore";
+
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
     String namespaces = env.getOrDefault("STEVEDORE_WATCH_NAMESPACES", "");
+    String namespace = env.getOrDefault("POD_NAMESPACE", "default");
     return new OperatorSettings(
         Arrays.stream(namespaces.split(","))
             .map(String::trim)
@@ -38,25 +50,46 @@ public record OperatorSettings(
             .collect(Collectors.toUnmodifiableSet()),
         Boolean.parseBoolean(env.getOrDefault("STEVEDORE_LEADER_ELECTION", "true")),
         env.getOrDefault("STEVEDORE_LEASE_NAME", "stevedore-operator"),
-        env.getOrDefault("POD_NAMESPACE", "default"),
+        namespace,
         env.getOrDefault("POD_NAME", hostname()),
         Integer.parseInt(env.getOrDefault("STEVEDORE_HEALTH_PORT", "8080")),
         Duration.ofSeconds(
             Long.parseLong(
                 env.getOrDefault(
                     "STEVEDORE_TENANT_RESYNC_SECONDS",
-                    String.valueOf(DEFAULT_TENANT_RESYNC.toSeconds())))));
+                    String.valueOf(DEFAULT_TENANT_RESYNC.toSeconds())))),
+        new OperatorPods(
+            namespace,
+            OperatorPods.parseLabels(
+                env.getOrDefault("STEVEDORE_OPERATOR_POD_LABELS", DEFAULT_POD_LABELS))),
+        Boolean.parseBoolean(env.getOrDefault("STEVEDORE_TENANT_ISOLATION", "true")));
   }
 
   /** Settings for an operator embedded in the sandbox or a test: all namespaces, no health port. */
   public static OperatorSettings embedded(String identity) {
     return new OperatorSettings(
-        Set.of(), true, "stevedore-operator", "default", identity, -1, DEFAULT_TENANT_RESYNC);
+        Set.of(),
+        true,
+        "stevedore-operator",
+        "default",
+        identity,
+        -1,
+        DEFAULT_TENANT_RESYNC,
+        new OperatorPods("default", OperatorPods.parseLabels(DEFAULT_POD_LABELS)),
+        true);
   }
 
   public OperatorSettings withHealthPort(int port) {
     return new OperatorSettings(
-        watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, port, tenantResync);
+        watchNamespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        identity,
+        port,
+        tenantResync,
+        operatorPods,
+        tenantIsolation);
   }
 
   public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
@@ -67,12 +100,36 @@ public record OperatorSettings(
         leaseNamespace,
         identity,
         healthPort,
-        tenantResync);
+        tenantResync,
+        operatorPods,
+        tenantIsolation);
   }
 
   public OperatorSettings withTenantResync(Duration resync) {
     return new OperatorSettings(
-        watchNamespaces, leaderElection, leaseName, leaseNamespace, identity, healthPort, resync);
+        watchNamespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        identity,
+        healthPort,
+        resync,
+        operatorPods,
+        tenantIsolation);
+  }
+
+  /** These settings for an operator that may not give tenants namespaces (watchNamespaces). */
+  public OperatorSettings withoutTenantIsolation() {
+    return new OperatorSettings(
+        watchNamespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        identity,
+        healthPort,
+        tenantResync,
+        operatorPods,
+        false);
   }
 
   private static String hostname() {

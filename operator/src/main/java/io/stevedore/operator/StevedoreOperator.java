@@ -84,13 +84,14 @@ public final class StevedoreOperator implements AutoCloseable {
     // A burst of tenant changes re-renders each tenant directory a few times a second, not once
     // per tenant: the directory is one object, rewritten whole.
     operator.register(
-        new EnvironmentReconciler(status, clock),
+        new EnvironmentReconciler(status, settings.operatorPods(), clock),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
-        new TenantReconciler(status, platform, meters, clock, settings.tenantResync()),
+        new TenantReconciler(
+            status, platform, meters, clock, settings.tenantResync(), settings.tenantIsolation()),
         o -> watch(o, settings));
     operator.register(
-        new WorkerPoolReconciler(status, scaler, clock),
+        new WorkerPoolReconciler(status, scaler, settings.operatorPods(), clock),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new PromotionReconciler(status, new HealthObserver(client, platform, clock), clock),

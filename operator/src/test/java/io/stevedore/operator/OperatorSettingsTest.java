@@ -1,7 +1,9 @@
 package io.stevedore.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stevedore.operator.kube.OperatorPods;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,10 @@ class OperatorSettingsTest {
                 "POD_NAMESPACE", "operators",
                 "POD_NAME", "stevedore-operator-7d9f-abcde",
                 "STEVEDORE_HEALTH_PORT", "9090",
-                "STEVEDORE_TENANT_RESYNC_SECONDS", "10"));
+                "STEVEDORE_TENANT_RESYNC_SECONDS", "10",
+                "STEVEDORE_OPERATOR_POD_LABELS",
+                    "app.kubernetes.io/name=stevedore, app.kubernetes.io/instance=prod",
+                "STEVEDORE_TENANT_ISOLATION", "false"));
 
     assertThat(settings)
         .isEqualTo(
@@ -63,7 +68,35 @@ class OperatorSettingsTest {
                 "operators",
                 "stevedore-operator-7d9f-abcde",
                 9090,
-                java.time.Duration.ofSeconds(10)));
+                java.time.Duration.ofSeconds(10),
+                new OperatorPods(
+                    "operators",
+                    Map.of(
+                        "app.kubernetes.io/name", "stevedore",
+                        "app.kubernetes.io/instance", "prod")),
+                false));
+  }
+
+  @Test
+  void withoutPodLabelsTheChartsDefaultReleaseLabelsAndIsolationOnApply() {
+    var settings = OperatorSettings.fromEnvironment(Map.of("POD_NAMESPACE", "ops"));
+
+    assertThat(settings.operatorPods())
+        .isEqualTo(
+            new OperatorPods(
+                "ops",
+                Map.of(
+                    "app.kubernetes.io/name", "stevedore",
+                    "app.kubernetes.io/instance", "stevedore")));
+    assertThat(settings.tenantIsolation()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " , ", "novalue", "=value"})
+  void podLabelsThatSelectNoPodInParticularAreRefused(String labels) {
+    assertThatThrownBy(
+            () -> OperatorSettings.fromEnvironment(Map.of("STEVEDORE_OPERATOR_POD_LABELS", labels)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.stevedore.operator.api.v1alpha1.EnvironmentStatus;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.kube.NamespaceFanOut;
+import io.stevedore.operator.kube.OperatorPods;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;
@@ -27,8 +28,8 @@ import java.util.Set;
 
 /**
  * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest
- * Deployment, Service and PodDisruptionBudget, and reports its release: fully rolled out or not,
- * its last good release and its history.
+ * Deployment, Service, PodDisruptionBudget and NetworkPolicy, and reports its release: fully rolled
+ * out or not, its last good release and its history.
  */
 @Workflow(
     explicitInvocation = true,
@@ -42,7 +43,8 @@ import java.util.Set;
       @Dependent(name = "service", type = IngestServiceDependentResource.class),
       @Dependent(
           name = "ingest-disruption-budget",
-          type = IngestPodDisruptionBudgetDependentResource.class)
+          type = IngestPodDisruptionBudgetDependentResource.class),
+      @Dependent(name = "ingest-network-policy", type = IngestNetworkPolicyDependentResource.class)
     })
 @ControllerConfiguration(name = "environment")
 public class EnvironmentReconciler implements Reconciler<Environment> {
@@ -53,10 +55,12 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
   static final String TENANT_SECRETS = "tenant-secrets";
 
   private final StatusReporter status;
+  private final OperatorPods operatorPods;
   private final Clock clock;
 
-  public EnvironmentReconciler(StatusReporter status, Clock clock) {
+  public EnvironmentReconciler(StatusReporter status, OperatorPods operatorPods, Clock clock) {
     this.status = status;
+    this.operatorPods = operatorPods;
     this.clock = clock;
   }
 
@@ -93,6 +97,7 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
       return status.report(
           environment, EnvironmentStatus::new, ReadyState.invalidSpec(problems), s -> {});
     }
+    operatorPods.attach(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     Deployment ingest =

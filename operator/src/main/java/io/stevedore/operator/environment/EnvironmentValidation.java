@@ -4,6 +4,8 @@ import io.stevedore.operator.api.v1alpha1.BrokerSpec;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Dns1123;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.MonitoringSpec;
+import io.stevedore.operator.api.v1alpha1.ScrapeSource;
 import io.stevedore.operator.kube.ResourceLimits;
 import io.stevedore.operator.platform.PlatformNames;
 import java.util.ArrayList;
@@ -48,6 +50,30 @@ public final class EnvironmentValidation {
     if (spec.getIngest() != null) {
       problems.addAll(
           ResourceLimits.problems("spec.ingest.resources", spec.getIngest().getResources()));
+    }
+    String account = spec.getServiceAccountName();
+    if (account != null && (account.length() > 253 || !account.matches(Dns1123.SUBDOMAIN))) {
+      problems.add("spec.serviceAccountName: '" + account + "' is not a valid ServiceAccount name");
+    }
+    problems.addAll(scrapeSourceProblems(spec.getMonitoring()));
+    return problems;
+  }
+
+  /** A scrape source without selectors would be a NetworkPolicy peer the API server refuses. */
+  private static List<String> scrapeSourceProblems(MonitoringSpec monitoring) {
+    List<String> problems = new ArrayList<>();
+    if (monitoring == null || monitoring.getScrapeFrom() == null) {
+      return problems;
+    }
+    for (int i = 0; i < monitoring.getScrapeFrom().size(); i++) {
+      ScrapeSource source = monitoring.getScrapeFrom().get(i);
+      if (source == null
+          || (source.getNamespaceSelector() == null && source.getPodSelector() == null)) {
+        problems.add(
+            "spec.monitoring.scrapeFrom["
+                + i
+                + "]: set namespaceSelector, podSelector or both ({} selects all)");
+      }
     }
     return problems;
   }

@@ -111,6 +111,9 @@ public final class PlatformDeployment {
         .withAnnotations(Map.of(CONFIG_CHECKSUM_ANNOTATION, checksum))
         .endMetadata()
         .withNewSpec()
+        .withServiceAccountName(environment.getSpec().getServiceAccountName())
+        // The runtime never calls the Kubernetes API; workload identity webhooks project their own.
+        .withAutomountServiceAccountToken(false)
         .withTerminationGracePeriodSeconds(role.terminationGracePeriodSeconds())
         .withEnableServiceLinks(false)
         .withNewSecurityContext()

@@ -45,22 +45,26 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   private final TenantOffboarding offboarding;
   private final PlatformClients platform;
   private final Clock clock;
+  private final boolean isolation;
 
   /**
    * @param resync how often a provisioned tenant is checked for drift
+   * @param isolation whether this operator may give tenants namespaces of their own
    */
   public TenantReconciler(
       StatusReporter status,
       PlatformClients platform,
       MeterRegistry meters,
       Clock clock,
-      Duration resync) {
+      Duration resync,
+      boolean isolation) {
     this.status = status;
     this.platform = platform;
     this.clock = clock;
+    this.isolation = isolation;
     this.workflow =
         new TenantWorkflow(
-            new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate));
+            new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate), isolation);
     this.report = new ProvisioningReport(status, new TenantMetrics(meters), resync);
     this.offboarding = new TenantOffboarding(status, workflow);
   }
@@ -112,7 +116,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   }
 
   private TenantScope scope(Tenant tenant, Environment environment, Context<Tenant> context) {
-    return new TenantScope(tenant, environment, platform, clock.instant()).attach(context);
+    return new TenantScope(tenant, environment, platform, clock.instant(), isolation)
+        .attach(context);
   }
 
   /** Why the tenant cannot be provisioned now, if it cannot. */

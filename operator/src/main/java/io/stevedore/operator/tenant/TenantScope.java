@@ -41,9 +41,24 @@ final class TenantScope {
   private final Map<String, List<String>> created = new ConcurrentHashMap<>();
   private final Map<String, Long> nanos = new ConcurrentHashMap<>();
   private final Map<Object, Object> states = new ConcurrentHashMap<>();
+  private final boolean isolationAllowed;
   private volatile TenantSecret.Desired secret;
 
   TenantScope(Tenant tenant, Environment environment, PlatformClients platform, Instant now) {
+    this(tenant, environment, platform, now, true);
+  }
+
+  /**
+   * @param isolationAllowed whether this operator may make tenant namespaces (see {@link
+   *     IsolationNotAllowed})
+   */
+  TenantScope(
+      Tenant tenant,
+      Environment environment,
+      PlatformClients platform,
+      Instant now,
+      boolean isolationAllowed) {
+    this.isolationAllowed = isolationAllowed;
     this.tenant = tenant;
     this.environment = environment;
     this.names = TenantNames.of(tenant, environment);
@@ -82,9 +97,9 @@ final class TenantScope {
     return rabbit == null || rabbit.getVhost() == null ? "/" : rabbit.getVhost();
   }
 
-  /** Whether the Environment gives every tenant a namespace of its own. */
+  /** Whether the Environment gives every tenant a namespace of its own, and this operator may. */
   boolean isolated() {
-    return TenantIsolation.enabled(environment);
+    return isolationAllowed && TenantIsolation.enabled(environment);
   }
 
   /** Whether offboarding removes the tenant's data: it is being deleted with policy Delete. */

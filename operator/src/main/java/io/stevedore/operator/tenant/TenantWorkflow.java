@@ -24,23 +24,19 @@ final class TenantWorkflow {
   private final List<TenantDependent> dependents;
   private final Workflow<Tenant> workflow;
 
-  TenantWorkflow(TenantSecret.Generators generators) {
+  /**
+   * @param isolation whether this operator may give tenants namespaces of their own; without, no
+   *     isolation informer runs (they need cluster-wide rights) and {@link IsolationNotAllowed}
+   *     reports the condition
+   */
+  TenantWorkflow(TenantSecret.Generators generators, boolean isolation) {
     secret = new TenantSecretDependentResource(generators);
     var queues = new BrokerQueuesDependentResource();
     var brokerUser = new BrokerUserDependentResource();
     var table = new RecordTableDependentResource();
     var config = new TenantConfigDependentResource();
-    var namespace = new IsolationNamespaceDependentResource();
-    var secretCopy = new IsolationSecretDependentResource();
-    var quota = new IsolationQuotaDependentResource();
-    var networkPolicy = new IsolationNetworkPolicyDependentResource();
-    isolation = List.of(namespace, secretCopy, quota, networkPolicy);
-    // The order of the status conditions; the first of a condition's dependents speaks for it.
-    dependents =
-        List.of(
-            secret, queues, brokerUser, table, config, namespace, secretCopy, quota, networkPolicy);
     var wanted = new TenantDependent.Wanted();
-    workflow =
+    var builder =
         new WorkflowBuilder<Tenant>()
             .addDependentResource(secret)
             .addDependentResource(queues)
@@ -49,7 +45,24 @@ final class TenantWorkflow {
             .withReconcilePrecondition(wanted)
             .addDependentResourceAndConfigure(table)
             .withReadyPostcondition(new TenantDependent.ConditionReady())
-            .addDependentResource(config)
+            .addDependentResource(config);
+    if (!isolation) {
+      this.isolation = List.of();
+      // The order of the status conditions; the first of a condition's dependents speaks for it.
+      dependents = List.of(secret, queues, brokerUser, table, config, new IsolationNotAllowed());
+      workflow = builder.withThrowExceptionFurther(false).build();
+      return;
+    }
+    var namespace = new IsolationNamespaceDependentResource();
+    var secretCopy = new IsolationSecretDependentResource();
+    var quota = new IsolationQuotaDependentResource();
+    var networkPolicy = new IsolationNetworkPolicyDependentResource();
+    this.isolation = List.of(namespace, secretCopy, quota, networkPolicy);
+    dependents =
+        List.of(
+            secret, queues, brokerUser, table, config, namespace, secretCopy, quota, networkPolicy);
+    workflow =
+        builder
             .addDependentResourceAndConfigure(namespace)
             .withReconcilePrecondition(wanted)
             .addDependentResourceAndConfigure(secretCopy)

@@ -22,6 +22,7 @@ import io.stevedore.operator.environment.EnvironmentValidation;
 import io.stevedore.operator.kube.DeploymentRollout;
 import io.stevedore.operator.kube.NameReferences;
 import io.stevedore.operator.kube.NamespaceFanOut;
+import io.stevedore.operator.kube.OperatorPods;
 import io.stevedore.operator.platform.PlatformNames;
 import io.stevedore.operator.scaling.ScalingConditions;
 import io.stevedore.operator.scaling.ScalingTarget;
@@ -34,9 +35,9 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Reconciles a WorkerPool into its tenant directory ConfigMap, worker Deployment and
- * PodDisruptionBudget, hands the pool to the autoscaler, and reports the tenants it serves and the
- * autoscaler's last decision.
+ * Reconciles a WorkerPool into its tenant directory ConfigMap, worker Deployment,
+ * PodDisruptionBudget and NetworkPolicy, hands the pool to the autoscaler, and reports the tenants
+ * it serves and the autoscaler's last decision.
  */
 @Workflow(
     explicitInvocation = true,
@@ -48,17 +49,21 @@ import java.util.OptionalInt;
           dependsOn = "tenant-directory"),
       @Dependent(
           name = "workers-disruption-budget",
-          type = WorkerPodDisruptionBudgetDependentResource.class)
+          type = WorkerPodDisruptionBudgetDependentResource.class),
+      @Dependent(name = "workers-network-policy", type = WorkerNetworkPolicyDependentResource.class)
     })
 @ControllerConfiguration(name = "workerpool")
 public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
   private final StatusReporter status;
   private final WorkerPoolScaler scaler;
+  private final OperatorPods operatorPods;
   private final Clock clock;
 
-  public WorkerPoolReconciler(StatusReporter status, WorkerPoolScaler scaler, Clock clock) {
+  public WorkerPoolReconciler(
+      StatusReporter status, WorkerPoolScaler scaler, OperatorPods operatorPods, Clock clock) {
     this.status = status;
     this.scaler = scaler;
+    this.operatorPods = operatorPods;
     this.clock = clock;
   }
 
@@ -106,6 +111,7 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
                   + "' has an invalid spec; see its status"));
     }
     List<Tenant> tenants = ServedTenants.of(pool, context);
+    operatorPods.attach(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     List<String> served = tenants.stream().map(t -> t.getMetadata().getName()).toList();

@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.kube.OperatorPods;
 import io.stevedore.operator.platform.PlatformConfig;
+import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.testing.Fixtures;
 import java.util.Map;
 import java.util.function.Function;
@@ -169,6 +171,42 @@ class IngestDeploymentDependentResourceTest {
     assertThat(podLabels).containsAllEntriesOf(selector);
     assertThat(podLabels).containsEntry("app.kubernetes.io/version", "1.0.0");
     assertThat(selector).doesNotContainKey("app.kubernetes.io/version");
+  }
+
+  @Test
+  void podsRunAsTheEnvironmentsServiceAccountWithoutAnApiToken() {
+    environment.getSpec().setServiceAccountName("staging-platform");
+
+    var pod = desired().getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getServiceAccountName()).isEqualTo("staging-platform");
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+  }
+
+  @Test
+  void withoutAServiceAccountNamePodsGetTheNamespacesDefaultStillWithoutAnApiToken() {
+    var pod = desired().getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getServiceAccountName()).isNull();
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+  }
+
+  @Test
+  void networkPolicySelectsTheIngestPodsAndOpensTheirDataPort() {
+    var operator = new OperatorPods("ops", Map.of("app.kubernetes.io/name", "stevedore"));
+    var policy = IngestNetworkPolicyDependentResource.desired(environment, operator);
+
+    assertThat(policy.getMetadata().getName()).isEqualTo("staging-ingest");
+    assertThat(policy.getMetadata().getNamespace()).isEqualTo("team-a");
+    assertThat(desired().getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+    assertThat(policy.getSpec().getIngress())
+        .anySatisfy(
+            rule -> {
+              assertThat(rule.getFrom()).isNull();
+              assertThat(rule.getPorts().get(0).getPort().getIntVal())
+                  .isEqualTo(PlatformDeployment.HTTP_PORT);
+            });
   }
 
   private Deployment desired() {

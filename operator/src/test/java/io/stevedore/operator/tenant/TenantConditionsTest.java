@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Conditions from a workflow's result: per dependent ready, on its way, errored or not reached. */
 class TenantConditionsTest {
   private final TenantWorkflow workflow =
-      new TenantWorkflow(new TenantSecret.Generators(() -> "stv_key", () -> "password"));
+      new TenantWorkflow(new TenantSecret.Generators(() -> "stv_key", () -> "password"), true);
   private final Tenant tenant =
       Fixtures.tenant("team-a", "acme", "staging", "standard", "standard");
   private final Environment environment = Fixtures.environment("team-a", "staging");

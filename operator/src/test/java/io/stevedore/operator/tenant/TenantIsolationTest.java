@@ -20,8 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * credentials, its quota and its network policy, kept as they should be and kept on Retain.
  */
 class TenantIsolationTest {
-  @RegisterExtension
-  static final OperatorHarness harness = new OperatorHarness().watchingOnlyItsNamespaces(3);
+  @RegisterExtension static final OperatorHarness harness = new OperatorHarness();
 
   private final TenantTesting tenants = new TenantTesting(harness);
 

@@ -83,7 +83,7 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
   /**
    * This harness with the operator watching only the namespaces {@link #newNamespace()} hands out
    * (the chart's watchNamespaces): {@code count} of them, one per test (each watched namespace
-   * costs an informer per kind at start).
+   * costs an informer per kind at start). As with the chart, it may not isolate tenants then.
    */
   public OperatorHarness watchingOnlyItsNamespaces(int count) {
     return new OperatorHarness(withServices, pods, count);
@@ -107,7 +107,8 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
     deployments = new SimulatedDeploymentController(kubernetes.client());
     settings = OperatorSettings.embedded("test");
     if (watchingOnlyItsNamespaces) {
-      settings = settings.withWatchNamespaces(Set.copyOf(reservedNamespaces));
+      settings =
+          settings.withWatchNamespaces(Set.copyOf(reservedNamespaces)).withoutTenantIsolation();
     }
     // Drift checks every few seconds, so tests see repairs without waiting out the default.
     // The operator has a client of its own, so that the calls it makes can be told from the test's.
@@ -140,6 +141,16 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
         services.close();
       }
     }
+  }
+
+  /** The calls the operator's own client made so far; a null namespace is a cluster-scoped one. */
+  public Set<io.stevedore.sandbox.cluster.apiserver.ApiCall> operatorCalls() {
+    return kubernetes.calls().servedTo(ApiCallRecording.USER_AGENT);
+  }
+
+  /** The namespace the operator runs in (its Lease's, and its pods' in NetworkPolicies). */
+  public String operatorNamespace() {
+    return settings.leaseNamespace();
   }
 
   /** The platform services (only with {@link #withPlatformServices()}). */

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
+import io.stevedore.operator.kube.OperatorPods;
+import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.testing.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,46 @@ class WorkerDeploymentDependentResourceTest {
         .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/stevedore/tenants"));
     assertThat(value(container, "STEVEDORE_TENANTS_FILE"))
         .isEqualTo("/etc/stevedore/tenants/tenants.json");
+  }
+
+  @Test
+  void workersRunAsTheEnvironmentsServiceAccountWithoutAnApiToken() {
+    environment.getSpec().setServiceAccountName("staging-platform");
+
+    var pod = desired().getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getServiceAccountName()).isEqualTo("staging-platform");
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+  }
+
+  @Test
+  void networkPolicySelectsThisPoolsWorkersAndLetsInOnlyTheActuator() {
+    var operator = new OperatorPods("ops", Map.of("app.kubernetes.io/name", "stevedore"));
+    var policy = WorkerNetworkPolicyDependentResource.desired(pool, environment, operator);
+    var other = Fixtures.workerPool("team-a", "bulk", "staging", "bulk");
+
+    assertThat(policy.getMetadata().getName()).isEqualTo("standard-workers");
+    var selector = policy.getSpec().getPodSelector().getMatchLabels();
+    assertThat(desired().getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(selector);
+    assertThat(
+            WorkerDeploymentDependentResource.desired(other, environment)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels()
+                .entrySet())
+        .as("another pool's workers")
+        .doesNotContainAnyElementsOf(
+            selector.entrySet().stream()
+                .filter(e -> e.getKey().equals("app.kubernetes.io/instance"))
+                .toList());
+    assertThat(policy.getSpec().getIngress())
+        .singleElement()
+        .satisfies(
+            rule ->
+                assertThat(rule.getPorts().get(0).getPort().getIntVal())
+                    .isEqualTo(PlatformDeployment.MANAGEMENT_PORT));
   }
 
   private Deployment desired() {

@@ -1,5 +1,6 @@
 package io.stevedore.operator.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** What an Environment should run. */
@@ -22,6 +23,18 @@ public class EnvironmentSpec {
    * ResourceQuota and a default-deny NetworkPolicy (see TenantIsolationSpec).
    */
   private TenantIsolationSpec tenantIsolation;
+
+  /**
+   * The ServiceAccount the ingest and worker pods run as, in the Environment's namespace: the
+   * identity a cloud grants store and queue access to (EKS IRSA: annotate it with
+   * `eks.amazonaws.com/role-arn`). The operator does not create it; pods are not created until it
+   * exists. Unset: the namespace's `default` account. Either way no API token is mounted.
+   */
+  @Pattern(Dns1123.SUBDOMAIN)
+  private String serviceAccountName;
+
+  /** Who besides the operator may reach the platform pods' actuator port (metrics scrapers). */
+  private MonitoringSpec monitoring;
 
   /**
    * How Promotions change this environment's release: source environment, soak time, health gates,
@@ -68,6 +81,22 @@ public class EnvironmentSpec {
 
   public void setTenantIsolation(TenantIsolationSpec tenantIsolation) {
     this.tenantIsolation = tenantIsolation;
+  }
+
+  public String getServiceAccountName() {
+    return serviceAccountName;
+  }
+
+  public void setServiceAccountName(String serviceAccountName) {
+    this.serviceAccountName = serviceAccountName;
+  }
+
+  public MonitoringSpec getMonitoring() {
+    return monitoring;
+  }
+
+  public void setMonitoring(MonitoringSpec monitoring) {
+    this.monitoring = monitoring;
   }
 
   public PromotionPolicy getPromotion() {
