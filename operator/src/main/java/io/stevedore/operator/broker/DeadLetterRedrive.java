@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * Moves a tenant's dead letters back to its main queue, one bounded batch per call. A message is
- * removed from the dead-letter queue only after the broker has taken its copy in the main queue, so
- * a failure midway leaves it where it was (a crash between the two may move it twice, never lose
- * it). The copy gets fresh attempts and the redrive's token, so a message that fails again and
- * comes back is not moved twice by the same redrive.
+ * removed from the dead-letter queue only after the broker has confirmed its copy in the main
+ * queue, so a failure midway never loses one; how many an interruption can copy twice depends on
+ * the broker (at most the one copy in flight when it stopped). The copy gets fresh attempts and the
+ * redrive's token, so a message that fails again and comes back is not moved twice by the same
+ * redrive.
  */
 public interface DeadLetterRedrive {
   /** Header (RabbitMQ) or message attribute (SQS) naming the redrive that moved a message. */

@@ -2,6 +2,9 @@ package io.stevedore.operator.broker;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Delivery;
+import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
 import io.stevedore.contract.TenantQueues;
 import java.io.IOException;
@@ -9,18 +12,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Dead-letter redrive on RabbitMQ: takes messages from the dead-letter queue unacknowledged,
- * publishes each copy to the main queue with publisher confirms (mandatory, so a missing queue is
- * noticed), and acks each original only after its copy's confirm; a nacked or returned copy leaves
- * its original requeued, and closing the channel requeues whatever was not settled.
+ * Dead-letter redrive on RabbitMQ, one batch per channel. The batch's first dead letter comes from
+ * basic.get (exact about an empty queue and how many follow), the rest through one consumer, so a
+ * single ack settles them: on a quorum queue every basic.get is a consumer of its own and each ack
+ * a separate command, and the broker sends at most 32 of those at a time per channel and drops the
+ * others when the channel closes, so acked messages came back and were moved twice. Each copy is
+ * confirmed and recorded in the {@link RedriveLedger} before the next, the originals are acked at
+ * the end, then the ledger is dropped; a batch cut off before that finds its copies recorded.
  */
 public final class RabbitDeadLetterRedrive implements DeadLetterRedrive {
-  private static final long CONFIRM_TIMEOUT_MILLIS = 5_000;
+  private static final long WAIT_MILLIS = 5_000;
 
   private final RabbitConnections rabbit;
   private final RabbitEndpoint endpoint;
@@ -37,79 +46,168 @@ public final class RabbitDeadLetterRedrive implements DeadLetterRedrive {
 
   private static Batch move(Channel channel, TenantQueues queues, String token, int limit)
       throws IOException {
-    // The main queue must exist: a copy published to no queue would be confirmed and dropped.
+    // The main queue must exist: a copy routed to the ledger alone would be confirmed too.
     channel.queueDeclarePassive(queues.main());
+    // Unlike a passive declare (0 when a quorum queue is slow to answer), basic.get is exact.
+    GetResponse first = channel.basicGet(queues.deadLetter(), false);
+    RedriveLedger ledger = RedriveLedger.open(channel, queues);
+    if (first == null) {
+      ledger.discard();
+      return new Batch(0, 0, true);
+    }
+    long ready = 1L + first.getMessageCount();
+    int wanted = (int) Math.min(limit, ready);
     channel.confirmSelect();
-    // Publish sequence number of each copy -> whether the broker confirmed it (absent: pending).
-    Map<Long, Boolean> confirms = new ConcurrentSkipListMap<>();
-    AtomicBoolean returned = new AtomicBoolean();
-    channel.addConfirmListener(
-        (seq, multiple) -> settle(confirms, seq, multiple, true),
-        (seq, multiple) -> settle(confirms, seq, multiple, false));
-    channel.addReturnListener(r -> returned.set(true));
-    Map<Long, Long> originals = new HashMap<>();
-    boolean finished = false;
-    // Messages behind the last one taken, as the broker said on handing it out.
-    long behind = 0;
-    int requeued = 0;
-    while (originals.size() < limit) {
-      GetResponse message = channel.basicGet(queues.deadLetter(), false);
-      if (message == null) {
-        finished = true;
-        break;
-      }
-      long tag = message.getEnvelope().getDeliveryTag();
-      behind = message.getMessageCount();
-      if (token.equals(header(message.getProps(), TOKEN_HEADER))) {
-        // Moved by this redrive already and failed again: back where it was, and done.
-        channel.basicReject(tag, true);
-        requeued++;
-        finished = true;
-        break;
-      }
-      long seq = channel.getNextPublishSeqNo();
-      originals.put(seq, tag);
-      channel.basicPublish(
-          "", queues.main(), true, redriven(message.getProps(), token), message.getBody());
+    var taking = new Taking(channel, queues.main(), token, ledger);
+    if (taking.take(first.getEnvelope(), first.getProps(), first.getBody()) && wanted > 1) {
+      consume(channel, queues.deadLetter(), wanted - 1, taking);
     }
-    awaitConfirms(channel);
-    int moved = 0;
-    List<Long> sequence = new ArrayList<>(originals.keySet());
-    sequence.sort(null);
-    for (long seq : sequence) {
-      long tag = originals.get(seq);
-      if (!returned.get() && Boolean.TRUE.equals(confirms.get(seq))) {
-        channel.basicAck(tag, false);
-        moved++;
-      } else {
-        channel.basicReject(tag, true);
-        requeued++;
-      }
-    }
-    // Counted here: a passive declare may not see the requeued ones back yet.
-    return new Batch(moved, behind + requeued, finished && moved == originals.size());
+    // A main queue deleted meanwhile took its copies along: then no original may go.
+    channel.queueDeclarePassive(queues.main());
+    // Delivery tag -> ack (moved) or requeue, in delivery order.
+    TreeMap<Long, Boolean> settlements = new TreeMap<>(taking.moved);
+    taking.leftAlone.forEach(tag -> settlements.put(tag, false));
+    settle(channel, settlements);
+    // The acks are on their way to the queue, ahead of anything this channel does next.
+    ledger.discard();
+    int moved = (int) taking.moved.values().stream().filter(m -> m).count();
+    boolean refused = moved < taking.moved.size();
+    boolean finished = !refused && (taking.ownToken || wanted == ready);
+    return new Batch(moved, ready - moved, finished);
   }
 
-  private static void settle(Map<Long, Boolean> confirms, long seq, boolean multiple, boolean ok) {
-    if (multiple) {
-      // Every copy up to seq not settled before; sequence numbers start at 1 on a fresh channel.
-      for (long each = seq; each > 0; each--) {
-        confirms.putIfAbsent(each, ok);
+  /** Takes up to {@code count} more dead letters through one consumer, then cancels it. */
+  private static void consume(Channel channel, String queue, int count, Taking taking)
+      throws IOException {
+    // Exactly as many as wanted, so that nothing more is delivered before the cancel.
+    channel.basicQos(count);
+    BlockingQueue<Optional<Delivery>> deliveries = new LinkedBlockingQueue<>();
+    String consumer =
+        channel.basicConsume(
+            queue,
+            false,
+            new DefaultConsumer(channel) {
+              @Override
+              public void handleDelivery(
+                  String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+                deliveries.add(Optional.of(new Delivery(envelope, props, body)));
+              }
+
+              @Override
+              public void handleCancelOk(String tag) {
+                deliveries.add(Optional.empty());
+              }
+            });
+    for (int taken = 0; taken < count; taken++) {
+      Delivery message = next(deliveries, taken, count).orElseThrow();
+      if (!taking.take(message.getEnvelope(), message.getProperties(), message.getBody())) {
+        break;
       }
-    } else {
-      confirms.put(seq, ok);
+    }
+    // Acked only after the cancel: an ack would make room for further deliveries.
+    channel.basicCancel(consumer);
+    // Deliveries behind the one that ended the batch arrive before the cancel's answer.
+    for (var late = next(deliveries, count, count); late.isPresent(); ) {
+      taking.leftAlone.add(late.get().getEnvelope().getDeliveryTag());
+      late = next(deliveries, count, count);
     }
   }
 
-  private static void awaitConfirms(Channel channel) throws IOException {
+  /**
+   * The dead letters of one batch as they are taken. Each copy is confirmed, then recorded in the
+   * ledger and that confirmed too, before the next: so a record always means a copy, and a batch
+   * cut off anywhere leaves at most one copy unrecorded (made again by the next batch if the broker
+   * had taken it).
+   */
+  private static final class Taking {
+    private final Channel channel;
+    private final String main;
+    private final String token;
+    private final RedriveLedger ledger;
+
+    /** Delivery tag of each original to move -> whether its copy is in the main queue. */
+    final Map<Long, Boolean> moved = new HashMap<>();
+
+    /** Delivered, but to be left in the dead-letter queue. */
+    final List<Long> leftAlone = new ArrayList<>();
+
+    boolean ownToken;
+
+    Taking(Channel channel, String main, String token, RedriveLedger ledger) {
+      this.channel = channel;
+      this.main = main;
+      this.token = token;
+      this.ledger = ledger;
+    }
+
+    /** Copies one dead letter to the main queue; false when it ends the batch instead. */
+    boolean take(Envelope envelope, AMQP.BasicProperties props, byte[] body) throws IOException {
+      long tag = envelope.getDeliveryTag();
+      if (ownToken || token.equals(header(props, TOKEN_HEADER))) {
+        // Moved by this redrive already and failed again: left where it is, and done.
+        ownToken = true;
+        leftAlone.add(tag);
+        return false;
+      }
+      // Only an original handed out before (and returned) can have a copy already.
+      if (envelope.isRedeliver() && ledger.claim(props, body)) {
+        moved.put(tag, true);
+        return true;
+      }
+      channel.basicPublish("", main, false, redriven(props, token), body);
+      boolean confirmed = awaitConfirms(channel);
+      if (confirmed) {
+        ledger.record(props, body);
+        if (!awaitConfirms(channel)) {
+          throw new IOException("the broker refused a record in " + ledger);
+        }
+      }
+      moved.put(tag, confirmed);
+      return true;
+    }
+  }
+
+  private static Optional<Delivery> next(
+      BlockingQueue<Optional<Delivery>> deliveries, int taken, int wanted) throws IOException {
     try {
-      channel.waitForConfirms(CONFIRM_TIMEOUT_MILLIS);
+      Optional<Delivery> next = deliveries.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      if (next == null) {
+        throw new IOException(
+            "the dead-letter queue delivered " + taken + " of " + wanted + " messages");
+      }
+      return next;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while taking dead letters", e);
+    }
+  }
+
+  /** Acks the moved originals and requeues the others, one command per run of either. */
+  private static void settle(Channel channel, TreeMap<Long, Boolean> settlements)
+      throws IOException {
+    List<Map.Entry<Long, Boolean>> inOrder = new ArrayList<>(settlements.entrySet());
+    for (int i = 0; i < inOrder.size(); i++) {
+      var each = inOrder.get(i);
+      boolean runEnds =
+          i == inOrder.size() - 1 || !inOrder.get(i + 1).getValue().equals(each.getValue());
+      if (runEnds && each.getValue()) {
+        channel.basicAck(each.getKey(), true);
+      } else if (runEnds) {
+        channel.basicNack(each.getKey(), true, true);
+      }
+    }
+  }
+
+  /** Waits for the confirm of what was published last; false when the broker refused it. */
+  private static boolean awaitConfirms(Channel channel) throws IOException {
+    try {
+      return channel.waitForConfirms(WAIT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for publisher confirms", e);
     } catch (TimeoutException e) {
       // The originals not yet acked go back to the dead-letter queue when the channel closes.
-      throw new IOException("the broker confirmed no copy within " + CONFIRM_TIMEOUT_MILLIS, e);
+      throw new IOException("the broker confirmed nothing within " + WAIT_MILLIS + " ms", e);
     }
   }
 
