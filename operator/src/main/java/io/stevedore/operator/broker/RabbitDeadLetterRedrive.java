@@ -46,7 +46,6 @@ public final class RabbitDeadLetterRedrive implements DeadLetterRedrive {
 
   private static Batch move(Channel channel, TenantQueues queues, String token, int limit)
       throws IOException {
-    // The main queue must exist: a copy routed to the ledger alone would be confirmed too.
     channel.queueDeclarePassive(queues.main());
     // Unlike a passive declare (0 when a quorum queue is slow to answer), basic.get is exact.
     GetResponse first = channel.basicGet(queues.deadLetter(), false);
@@ -59,14 +58,19 @@ public final class RabbitDeadLetterRedrive implements DeadLetterRedrive {
     int wanted = (int) Math.min(limit, ready);
     channel.confirmSelect();
     var taking = new Taking(channel, queues.main(), token, ledger);
+    channel.addReturnListener(returned -> taking.mainQueueGone = true);
     if (taking.take(first.getEnvelope(), first.getProps(), first.getBody()) && wanted > 1) {
       consume(channel, queues.deadLetter(), wanted - 1, taking);
     }
-    // A main queue deleted meanwhile took its copies along: then no original may go.
-    channel.queueDeclarePassive(queues.main());
     // Delivery tag -> ack (moved) or requeue, in delivery order.
     TreeMap<Long, Boolean> settlements = new TreeMap<>(taking.moved);
     taking.leftAlone.forEach(tag -> settlements.put(tag, false));
+    if (taking.mainQueueGone) {
+      // Deleted meanwhile, it took the batch's copies along: every original stays, unrecorded.
+      ledger.discard();
+      settlements.replaceAll((tag, moved) -> false);
+      taking.moved.replaceAll((tag, moved) -> false);
+    }
     settle(channel, settlements);
     // The acks are on their way to the queue, ahead of anything this channel does next.
     ledger.discard();
@@ -133,6 +137,9 @@ public final class RabbitDeadLetterRedrive implements DeadLetterRedrive {
 
     boolean ownToken;
 
+    /** A copy came back unroutable: the main queue no longer exists. */
+    volatile boolean mainQueueGone;
+
     Taking(Channel channel, String main, String token, RedriveLedger ledger) {
       this.channel = channel;
       this.main = main;
@@ -154,8 +161,10 @@ public final class RabbitDeadLetterRedrive implements DeadLetterRedrive {
         moved.put(tag, true);
         return true;
       }
-      channel.basicPublish("", main, false, redriven(props, token), body);
-      boolean confirmed = awaitConfirms(channel);
+      // Mandatory: a copy published to no queue would be confirmed (and dropped) all the same.
+      channel.basicPublish("", main, true, redriven(props, token), body);
+      // A copy is returned before it is confirmed.
+      boolean confirmed = awaitConfirms(channel) && !mainQueueGone;
       if (confirmed) {
         ledger.record(props, body);
         if (!awaitConfirms(channel)) {

@@ -248,7 +248,7 @@ class TenantLifecycleIT {
     tenants.annotate(ns, "acme", RedriveRequest.ANNOTATION, "r1");
 
     eventually()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
               var redrive = tenants.get(ns, "acme").getStatus().getRedrive();
