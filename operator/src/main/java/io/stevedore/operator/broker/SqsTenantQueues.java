@@ -156,11 +156,11 @@ public final class SqsTenantQueues implements TenantQueueBroker {
     return value == null ? 0 : Long.parseLong(value);
   }
 
-  private interface SqsWork<T> {
+  interface SqsWork<T> {
     T run() throws BrokerException;
   }
 
-  private static <T> T call(SqsWork<T> work) throws BrokerException {
+  static <T> T call(SqsWork<T> work) throws BrokerException {
     try {
       return work.run();
     } catch (SdkClientException e) {

@@ -11,6 +11,7 @@ import io.stevedore.operator.status.StatusReporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reports a provisioning pass: its conditions and what they add up to in status, the Events of
@@ -34,7 +35,10 @@ final class ProvisioningReport {
     this.resync = resync;
   }
 
-  UpdateControl<Tenant> report(TenantScope scope, List<ProvisioningCondition> conditions) {
+  UpdateControl<Tenant> report(
+      TenantScope scope,
+      List<ProvisioningCondition> conditions,
+      Optional<DeadLetterRedriver.Outcome> redrive) {
     for (ProvisioningCondition c : conditions) {
       Long nanos = scope.nanos(c.type());
       if (nanos != null) {
@@ -44,10 +48,9 @@ final class ProvisioningReport {
     announceDrift(scope, conditions);
     // Credentials count once their Secret is written.
     var credentials =
-        secretWritten(conditions)
-            ? scope.secret()
-            : java.util.Optional.<TenantSecret.Desired>empty();
+        secretWritten(conditions) ? scope.secret() : Optional.<TenantSecret.Desired>empty();
     credentials.ifPresent(desired -> announceRotation(scope, desired));
+    redrive.ifPresent(outcome -> DeadLetterRedriver.announce(status.events(), scope, outcome));
     Tenant tenant = scope.tenant;
     boolean suspended = Boolean.TRUE.equals(tenant.getSpec().getSuspended());
     var state =
@@ -89,15 +92,20 @@ final class ProvisioningReport {
                   scope,
                   conditions,
                   credentials.map(TenantSecret.Desired::credentials).orElse(null));
+              redrive.ifPresent(
+                  outcome -> DeadLetterRedriver.describe(s, scope, outcome, generation));
             });
-    return control.rescheduleAfter(
+    Duration requeue =
         TenantReadiness.requeue(
-                conditions,
-                previous,
-                scope.now,
-                resync,
-                credentials.map(d -> d.credentials().previousValidUntil()).orElse(null))
-            .toMillis());
+            conditions,
+            previous,
+            scope.now,
+            resync,
+            credentials.map(d -> d.credentials().previousValidUntil()).orElse(null));
+    if (redrive.isPresent()) {
+      requeue = DeadLetterRedriver.requeue(redrive.get(), requeue);
+    }
+    return control.rescheduleAfter(requeue.toMillis());
   }
 
   private static void describe(

@@ -30,8 +30,9 @@ import java.util.Optional;
 
 /**
  * Reconciles a Tenant: checks its Environment and WorkerPool, runs its workflow (see {@link
- * TenantWorkflow}; each dependent's condition in status), and on deletion offboards it as its
- * deletion policy says.
+ * TenantWorkflow}; each dependent's condition in status), then a batch of the dead-letter redrive
+ * it asks for ({@link DeadLetterRedriver}), and on deletion offboards it as its deletion policy
+ * says.
  */
 // Labels and annotations matter as much as the spec here, and bump no generation.
 @ControllerConfiguration(
@@ -93,7 +94,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     var scope =
         scope(tenant, context.getSecondaryResource(Environment.class).orElseThrow(), context);
     var result = workflow.workflow().reconcile(tenant, context);
-    return report.report(scope, TenantConditions.of(workflow.dependents(), result, scope));
+    var conditions = TenantConditions.of(workflow.dependents(), result, scope);
+    return report.report(scope, conditions, DeadLetterRedriver.run(scope, conditions));
   }
 
   @Override

@@ -7,8 +7,11 @@ import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.RabbitQueueType;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.broker.DeadLetterRedrive;
+import io.stevedore.operator.broker.RabbitDeadLetterRedrive;
 import io.stevedore.operator.broker.RabbitEndpoint;
 import io.stevedore.operator.broker.RabbitTenantQueues;
+import io.stevedore.operator.broker.SqsDeadLetterRedrive;
 import io.stevedore.operator.broker.SqsTenantQueues;
 import io.stevedore.operator.broker.TenantQueueBroker;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
@@ -158,6 +161,15 @@ final class TenantScope {
     }
     var sqs = environment.getSpec().getBroker().getSqs();
     return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));
+  }
+
+  /** Moves the tenant's dead letters back to its main queue, on its Environment's broker. */
+  DeadLetterRedrive redrive() throws CredentialsNotFoundException {
+    if (onRabbit()) {
+      return new RabbitDeadLetterRedrive(platform.rabbit(), rabbit());
+    }
+    var sqs = environment.getSpec().getBroker().getSqs();
+    return new SqsDeadLetterRedrive(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));
   }
 
   DynamoDbClient dynamo() {

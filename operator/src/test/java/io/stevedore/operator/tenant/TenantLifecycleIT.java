@@ -7,6 +7,7 @@ import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.broker.LocalRabbit;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.ReconciliationPause;
 import io.stevedore.operator.testing.Fixtures;
@@ -17,7 +18,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A provisioned tenant over time: drift repaired by the periodic resync, credentials rotated. */
+/**
+ * A provisioned tenant over time: drift repaired by the periodic resync, credentials rotated, dead
+ * letters redriven.
+ */
 class TenantLifecycleIT {
   @RegisterExtension static final OperatorHarness harness = OperatorHarness.withPlatformServices();
 
@@ -229,6 +233,75 @@ class TenantLifecycleIT {
         .pollDelay(Duration.ofSeconds(1))
         .untilAsserted(
             () -> assertThat(tenants.credentials(ns, "acme").apiKey()).isEqualTo(rotated.apiKey()));
+  }
+
+  @Test
+  void deadLettersRedriveOnceToTheMainQueueAndTheSameTokenAgainMovesNothing() throws Exception {
+    String ns = harness.platformNamespace();
+    harness.create(Fixtures.tenant(ns, "acme", "staging", "standard", "standard"));
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    TenantQueues queues = TenantQueues.of(ns, "acme");
+    // More than one batch, so the redrive goes on over several reconciliations.
+    int deadLetters = DeadLetterRedriver.BATCH * 2 + 200;
+    LocalRabbit.publish(queues.deadLetter(), deadLetters);
+
+    tenants.annotate(ns, "acme", RedriveRequest.ANNOTATION, "r1");
+
+    eventually()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              var redrive = tenants.get(ns, "acme").getStatus().getRedrive();
+              assertThat(redrive.getToken()).isEqualTo("r1");
+              assertThat(redrive.getFinishedAt()).isNotNull();
+              assertThat(redrive.getMoved()).isEqualTo(deadLetters);
+              assertThat(redrive.getRemaining()).isZero();
+            });
+    assertThat(ready(queues.main())).isEqualTo(deadLetters);
+    assertThat(ready(queues.deadLetter())).isZero();
+    var condition =
+        Conditions.find(
+                tenants.get(ns, "acme").getStatus().getConditions(), DeadLetterRedriver.CONDITION)
+            .orElseThrow();
+    assertThat(condition.getStatus()).isEqualTo("False");
+    assertThat(condition.getReason()).isEqualTo("Finished");
+    assertThat(harness.events(ns, "acme"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("DeadLettersRedriven");
+              assertThat(e.getMessage()).contains("moved " + deadLetters + " dead letters");
+            });
+
+    // New dead letters, and the operator looks again: the finished token moves nothing.
+    LocalRabbit.publish(queues.deadLetter(), 3);
+    tenants.annotate(ns, "acme", "example.com/touched", "yes");
+    eventually()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(ready(queues.deadLetter())).isEqualTo(3);
+              assertThat(tenants.get(ns, "acme").getStatus().getRedrive().getMoved())
+                  .isEqualTo(deadLetters);
+            });
+
+    tenants.annotate(ns, "acme", RedriveRequest.ANNOTATION, "r2");
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              var redrive = tenants.get(ns, "acme").getStatus().getRedrive();
+              assertThat(redrive.getToken()).isEqualTo("r2");
+              assertThat(redrive.getMoved()).isEqualTo(3);
+              assertThat(redrive.getFinishedAt()).isNotNull();
+            });
+    assertThat(ready(queues.main())).isEqualTo(deadLetters + 3);
+  }
+
+  private long ready(String queue) throws Exception {
+    return harness
+        .services()
+        .rabbit(channel -> channel.queueDeclarePassive(queue).getMessageCount());
   }
 
   private void deleteBrokerUser(String user) throws Exception {

@@ -39,6 +39,9 @@ public class TenantStatus extends StevedoreStatus {
   /** The last credential rotation and its overlap window. */
   private CredentialsStatus credentials;
 
+  /** The last dead-letter redrive (annotation `stevedore.io/redrive-dead-letters`). */
+  private RedriveStatus redrive;
+
   public String getQueue() {
     return queue;
   }
@@ -109,5 +112,13 @@ public class TenantStatus extends StevedoreStatus {
 
   public void setCredentials(CredentialsStatus credentials) {
     this.credentials = credentials;
+  }
+
+  public RedriveStatus getRedrive() {
+    return redrive;
+  }
+
+  public void setRedrive(RedriveStatus redrive) {
+    this.redrive = redrive;
   }
 }

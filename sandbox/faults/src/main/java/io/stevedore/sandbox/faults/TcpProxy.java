@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local port in front of a real service that a test can take down without touching the service
@@ -29,6 +30,10 @@ public final class TcpProxy implements AutoCloseable {
   private final ExecutorService threads = Executors.newCachedThreadPool(TcpProxy::daemon);
   private volatile ServerSocket server;
   private volatile boolean silent;
+  private final AtomicLong clientBytes = new AtomicLong();
+
+  /** Client bytes still forwarded before every connection is cut; negative: no cut planned. */
+  private final AtomicLong cutIn = new AtomicLong(-1);
 
   private TcpProxy(InetSocketAddress target, boolean silent) {
     this.target = target;
@@ -67,6 +72,19 @@ public final class TcpProxy implements AutoCloseable {
   public String through(String url) {
     URI uri = URI.create(url.startsWith("jdbc:") ? url.substring(5) : url);
     return url.replace(uri.getHost() + ":" + uri.getPort(), "127.0.0.1:" + port);
+  }
+
+  /** Bytes the clients have sent through the proxy so far. */
+  public long clientBytes() {
+    return clientBytes.get();
+  }
+
+  /**
+   * Forwards {@code bytes} more from the clients, then drops every open connection (new ones are
+   * forwarded again): a connection cut at an exact point of a conversation, whatever its timing.
+   */
+  public void cutAfterClientBytes(long bytes) {
+    cutIn.set(bytes);
   }
 
   /** As if the service stopped: open connections reset, new ones refused. */
@@ -133,23 +151,29 @@ public final class TcpProxy implements AutoCloseable {
           clients.remove(client);
           continue;
         }
-        threads.execute(() -> pump(client, upstream));
-        threads.execute(() -> pump(upstream, client));
+        threads.execute(() -> pump(client, upstream, true));
+        threads.execute(() -> pump(upstream, client, false));
       } catch (IOException e) {
         // The listening socket was closed: refused until forward() listens again.
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, boolean fromClient) {
     byte[] buffer = new byte[16 * 1024];
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
-        if (!silent) {
-          out.write(buffer, 0, read);
-          out.flush();
+        if (silent) {
+          continue;
+        }
+        int forwarded = fromClient ? forwardable(read) : read;
+        out.write(buffer, 0, forwarded);
+        out.flush();
+        if (fromClient && cutIn.compareAndSet(0, -1)) {
+          dropConnections();
+          return;
         }
       }
     } catch (IOException e) {
@@ -162,6 +186,17 @@ public final class TcpProxy implements AutoCloseable {
       clients.remove(from);
       clients.remove(to);
     }
+  }
+
+  /** How many of {@code read} client bytes may pass before a planned cut (which counts them). */
+  private synchronized int forwardable(int read) {
+    long left = cutIn.get();
+    int allowed = left < 0 ? read : (int) Math.min(read, left);
+    if (left >= 0) {
+      cutIn.set(left - allowed);
+    }
+    clientBytes.addAndGet(allowed);
+    return allowed;
   }
 
   private static Thread daemon(Runnable runnable) {
