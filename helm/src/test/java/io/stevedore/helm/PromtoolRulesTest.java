@@ -105,7 +105,9 @@ class PromtoolRulesTest {
             """);
 
     assertThat(rule(chart, "stevedore:workerpool_backlog_age_over_objective").get("expr"))
-        .isEqualTo("stevedore_workerpool_oldest_message_age_seconds > bool 30");
+        .isEqualTo(
+            "max by (namespace, workerpool) (stevedore_workerpool_oldest_message_age_seconds)"
+                + " > bool 30");
     assertThat((String) rule(chart, "StevedoreBacklogAgeBudgetBurnFast").get("expr"))
         .contains("> (14.4 * (1 - 0.999))")
         .doesNotContain("ERROR_BUDGET");

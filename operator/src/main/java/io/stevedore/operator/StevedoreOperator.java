@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
 import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +65,9 @@ public final class StevedoreOperator implements AutoCloseable {
                   .withUseSSAToPatchPrimaryResource(false)
                   .withReconciliationTerminationTimeout(Duration.ofSeconds(10))
                   // A Tenant's dependents wait on the platform's services side by side.
-                  .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS);
+                  .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS)
+                  // Reconciliations by controller: started, succeeded, failed, their duration.
+                  .withMetrics(MicrometerMetricsV2.newBuilder(meters).build());
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
