@@ -74,6 +74,11 @@ final class RenderedChart {
     return template.call();
   }
 
+  /** The raw manifest of another copy of the chart, with its own values.yaml. */
+  static String templateOf(Path chart) {
+    return new Helm(chart).template().withName(RELEASE).withNamespace(NAMESPACE).call();
+  }
+
   private static TemplateCommand command() {
     return new Helm(ChartPaths.chart()).template().withName(RELEASE).withNamespace(NAMESPACE);
   }

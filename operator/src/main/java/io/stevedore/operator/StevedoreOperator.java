@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetricsV2;
 import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,6 +15,7 @@ import io.stevedore.operator.environment.EnvironmentReconciler;
 import io.stevedore.operator.health.HealthObserver;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
+import io.stevedore.operator.promotion.PromotionMetrics;
 import io.stevedore.operator.promotion.PromotionReconciler;
 import io.stevedore.operator.scaling.ScalingMetrics;
 import io.stevedore.operator.scaling.WorkerPoolScaler;
@@ -35,6 +38,9 @@ public final class StevedoreOperator implements AutoCloseable {
 
   /** Threads for dependents, shared by all reconciliations: ~4 per Tenant reconciled at once. */
   private static final int WORKFLOW_THREADS = 128;
+
+  /** 1 while this replica leads, else 0. */
+  public static final String LEADER_METRIC = "stevedore.operator.leader";
 
   private final Operator operator;
   private final AtomicBoolean leading = new AtomicBoolean();
@@ -59,7 +65,9 @@ public final class StevedoreOperator implements AutoCloseable {
                   .withUseSSAToPatchPrimaryResource(false)
                   .withReconciliationTerminationTimeout(Duration.ofSeconds(10))
                   // A Tenant's dependents wait on the platform's services side by side.
-                  .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS);
+                  .withConcurrentWorkflowExecutorThreads(WORKFLOW_THREADS)
+                  // Reconciliations by controller: started, succeeded, failed, their duration.
+                  .withMetrics(MicrometerMetricsV2.newBuilder(meters).build());
               if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
@@ -76,6 +84,10 @@ public final class StevedoreOperator implements AutoCloseable {
                 leading.set(true);
               }
             });
+    // Summed over the replicas it is 1; 0 for long means no replica reconciles.
+    Gauge.builder(LEADER_METRIC, leading, l -> l.get() ? 1 : 0)
+        .description("1 while this operator replica holds the leader Lease (or runs without one)")
+        .register(meters);
     this.events = new EventRecorder(client, settings.identity(), clock);
     var status = new StatusReporter(events, clock);
     this.scaler =
@@ -94,7 +106,11 @@ public final class StevedoreOperator implements AutoCloseable {
         new WorkerPoolReconciler(status, scaler, settings.operatorPods(), clock),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
-        new PromotionReconciler(status, new HealthObserver(client, platform, clock), clock),
+        new PromotionReconciler(
+            status,
+            new HealthObserver(client, platform, clock),
+            new PromotionMetrics(meters),
+            clock),
         o -> watch(o, settings));
     this.health =
         settings.healthPort() < 0 ? null : new HealthServer(this, meters, settings.healthPort());

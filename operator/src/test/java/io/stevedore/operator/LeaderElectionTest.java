@@ -29,6 +29,8 @@ class LeaderElectionTest {
         var leader = first.isLeading() ? first : second;
         var standby = leader == first ? second : first;
         String leaderName = leader == first ? "replica-a" : "replica-b";
+        assertThat(leaderGauge(leader)).isEqualTo(1.0);
+        assertThat(leaderGauge(standby)).isEqualTo(0.0);
         Lease lease = client.leases().inNamespace("default").withName("stevedore-operator").get();
         assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(leaderName);
 
@@ -36,6 +38,7 @@ class LeaderElectionTest {
 
         // Without a release on shutdown the standby waits out the lease (15 s by default).
         eventually().atMost(Duration.ofSeconds(40)).until(standby::isLeading);
+        assertThat(leaderGauge(standby)).isEqualTo(1.0);
         kubernetes.createNamespace("after-failover");
         client.resource(Fixtures.environment("after-failover", "staging")).create();
         eventually()
@@ -57,5 +60,9 @@ class LeaderElectionTest {
         second.close();
       }
     }
+  }
+
+  private static double leaderGauge(StevedoreOperator replica) {
+    return replica.meters().get(StevedoreOperator.LEADER_METRIC).gauge().value();
   }
 }

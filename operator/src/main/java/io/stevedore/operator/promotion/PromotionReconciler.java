@@ -41,11 +41,14 @@ public class PromotionReconciler implements Reconciler<Promotion> {
 
   private final StatusReporter status;
   private final HealthObserver health;
+  private final PromotionMetrics metrics;
   private final Clock clock;
 
-  public PromotionReconciler(StatusReporter status, HealthObserver health, Clock clock) {
+  public PromotionReconciler(
+      StatusReporter status, HealthObserver health, PromotionMetrics metrics, Clock clock) {
     this.status = status;
     this.health = health;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -97,6 +100,10 @@ public class PromotionReconciler implements Reconciler<Promotion> {
     if (transition.action() != Action.NONE) {
       change(promotion, target, transition, releases);
     }
+    metrics.observe(
+        promotion,
+        promotion.getStatus() == null ? null : promotion.getStatus().getPhase(),
+        transition.phase());
     UpdateControl<Promotion> control =
         status.report(
             promotion,

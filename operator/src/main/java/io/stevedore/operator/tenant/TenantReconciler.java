@@ -43,6 +43,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   private final StatusReporter status;
   private final TenantWorkflow workflow;
   private final ProvisioningReport report;
+  private final TenantMetrics metrics;
   private final TenantOffboarding offboarding;
   private final PlatformClients platform;
   private final Clock clock;
@@ -66,7 +67,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     this.workflow =
         new TenantWorkflow(
             new TenantSecret.Generators(ApiKeys::generate, BrokerPasswords::generate), isolation);
-    this.report = new ProvisioningReport(status, new TenantMetrics(meters), resync);
+    this.metrics = new TenantMetrics(meters);
+    this.report = new ProvisioningReport(status, metrics, resync);
     this.offboarding = new TenantOffboarding(status, workflow);
   }
 
@@ -83,6 +85,12 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
   @Override
   public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
+    UpdateControl<Tenant> control = reconcileAndReport(tenant, context);
+    metrics.ready(tenant);
+    return control;
+  }
+
+  private UpdateControl<Tenant> reconcileAndReport(Tenant tenant, Context<Tenant> context) {
     if (ReconciliationPause.requested(tenant)) {
       return ReconciliationPause.report(status, tenant, TenantStatus::new, clock.instant());
     }
@@ -100,6 +108,14 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
   @Override
   public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
+    DeleteControl control = offboard(tenant, context);
+    if (control.isRemoveFinalizer()) {
+      metrics.forget(tenant);
+    }
+    return control;
+  }
+
+  private DeleteControl offboard(Tenant tenant, Context<Tenant> context) {
     if (!TenantValidation.hasValidName(tenant)) {
       // Its derived names could be another tenant's (a "fleet.dlq" queue is fleet's DLQ).
       return offboarding.withInvalidName(tenant);
@@ -114,7 +130,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
   @Override
   public ErrorStatusUpdateControl<Tenant> updateErrorStatus(
       Tenant tenant, Context<Tenant> context, Exception error) {
-    return status.reportError(tenant, TenantStatus::new, error);
+    var control = status.reportError(tenant, TenantStatus::new, error);
+    metrics.ready(tenant);
+    return control;
   }
 
   private TenantScope scope(Tenant tenant, Environment environment, Context<Tenant> context) {

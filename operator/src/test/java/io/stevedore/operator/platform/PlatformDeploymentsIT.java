@@ -11,6 +11,8 @@ import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.monitoring.MonitoringCatalog;
+import io.stevedore.operator.monitoring.PrometheusScrape;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.PlatformServices;
@@ -27,6 +29,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +62,7 @@ class PlatformDeploymentsIT {
         var operator =
             StevedoreOperator.start(
                 kubernetes.client(),
-                OperatorSettings.embedded("platform-it"),
+                OperatorSettings.embedded("platform-it").withHealthPort(0),
                 kubelet::managementAddress)) {
       var client = kubernetes.client();
       kubernetes.createNamespace(NS);
@@ -107,6 +111,13 @@ class PlatformDeploymentsIT {
                                 .getConditions()))
                     .isTrue();
               });
+      // A row that is not a rule, as a broken rule editor would write it: workers count it.
+      services.update(
+          "INSERT INTO tenant_rules (namespace, tenant, position, rule) VALUES (?, ?, ?, ?)",
+          NS,
+          "acme",
+          99,
+          "{\"not\":\"a rule\"}");
       String apiKey =
           new String(
               Base64.getDecoder()
@@ -168,7 +179,44 @@ class PlatformDeploymentsIT {
                   .getItems())
           .singleElement()
           .satisfies(pod -> assertThat(pod.getStatus().getPodIP()).isEqualTo("127.0.0.1"));
+
+      everyMetricTheChartNamesIsScraped(client, kubelet, operator, ingestPort, apiKey);
     }
+  }
+
+  /**
+   * The Helm chart's alerts and dashboards name only metrics that the operator, ingest and the
+   * workers really expose (a promotion is reconciled first: its outcomes exist from then on).
+   */
+  private static void everyMetricTheChartNamesIsScraped(
+      io.fabric8.kubernetes.client.KubernetesClient client,
+      LocalKubelet kubelet,
+      StevedoreOperator operator,
+      int ingestPort,
+      String apiKey) {
+    client
+        .resource(Fixtures.promotion(NS, "to-nowhere", "absent", Fixtures.release("9.9.9")))
+        .create();
+    Set<String> named = MonitoringCatalog.scrapedMetricNames();
+    assertThat(named).contains("stevedore_operator_leader", "stevedore_worker_events_total");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              // Keeps the worker busy, so that it reloads the tenant's rules within their TTL.
+              assertThat(post(ingestPort, apiKey, batch(10)).statusCode()).isEqualTo(202);
+              Set<String> scraped =
+                  new TreeSet<>(
+                      PrometheusScrape.sampleNames(
+                          URI.create("http://127.0.0.1:" + operator.healthPort() + "/metrics")));
+              for (var pod : client.pods().inNamespace(NS).list().getItems()) {
+                URI management = kubelet.managementAddress(pod).orElseThrow();
+                scraped.addAll(
+                    PrometheusScrape.sampleNames(management.resolve("/actuator/prometheus")));
+              }
+              assertThat(named).as("metrics the chart names").isSubsetOf(scraped);
+            });
   }
 
   private static LocalKubelet.Settings settings(PlatformServices services) throws Exception {

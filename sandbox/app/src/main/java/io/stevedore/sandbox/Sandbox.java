@@ -35,6 +35,8 @@ public final class Sandbox {
   public static int run(String[] args) throws Exception {
     boolean once = false;
     boolean simulated = false;
+    boolean prometheus = false;
+    Path rules = Path.of("helm/stevedore/monitoring/alerts.rules.yaml");
     Duration timeout = null;
     int port = 0;
     Path runtimeJar = Path.of("platform-runtime/target/stevedore-platform-runtime.jar");
@@ -43,6 +45,8 @@ public final class Sandbox {
       switch (args[i]) {
         case "--once" -> once = true;
         case "--simulated" -> simulated = true;
+        case "--prometheus" -> prometheus = true;
+        case "--prometheus-rules" -> rules = Path.of(args[++i]);
         case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--runtime-jar" -> runtimeJar = Path.of(args[++i]);
@@ -73,12 +77,24 @@ public final class Sandbox {
                 new LocalKubelet(
                     kubernetes.client(), services.kubeletSettings(runtimeJar), record));
       }
-      run.add(
-          StevedoreOperator.start(
-              kubernetes.client(),
-              OperatorSettings.embedded("sandbox"),
-              // The autoscaler reads in-flight work from pods at the ports the kubelet gave them.
-              kubelet == null ? PodAddresses.CLUSTER : kubelet::managementAddress));
+      var operator =
+          run.add(
+              StevedoreOperator.start(
+                  kubernetes.client(),
+                  // With --prometheus, /metrics on a free port for it to scrape.
+                  OperatorSettings.embedded("sandbox").withHealthPort(prometheus ? 0 : -1),
+                  // The autoscaler reads in-flight work from pods at the ports the kubelet gave
+                  // them.
+                  kubelet == null ? PodAddresses.CLUSTER : kubelet::managementAddress));
+      SandboxPrometheus metrics =
+          prometheus
+              ? run.add(
+                  SandboxPrometheus.start(
+                      record.workDirectory().resolve("prometheus"),
+                      rules,
+                      operator.healthPort(),
+                      record))
+              : null;
       String namespace = ExampleResources.namespace();
       var kubeconfig =
           run.add(SandboxKubeconfig.write(kubeconfigFile, kubernetes.url(), namespace));
@@ -100,9 +116,16 @@ public final class Sandbox {
               ? "simulated (--simulated: Deployments report available, no processes)"
               : "platform-runtime processes run by the local kubelet",
           kubeconfig.file());
+      if (metrics != null) {
+        out.printf(
+            "Prometheus: %s (scrapes the operator and every pod; the chart's alert rules with a"
+                + " backlog-age objective of %s s)%n%n",
+            metrics.url(), SandboxPrometheus.SANDBOX_RULE_VALUES.get("OBJECTIVE_SECONDS"));
+      }
+      var view = new LiveView(kubernetes, namespace, kubelet, metrics);
       return once
           ? waitUntilReady(kubernetes, namespace, timeout, out)
-          : watchForever(kubernetes, namespace, kubeconfig.file(), run, out);
+          : watchForever(view, kubernetes.url(), namespace, kubeconfig.file(), run, out);
     }
   }
 
@@ -131,20 +154,21 @@ public final class Sandbox {
   }
 
   private static int watchForever(
-      EmbeddedKubernetes kubernetes,
+      LiveView view,
+      String apiUrl,
       String namespace,
       Path kubeconfig,
       RunResources run,
       PrintStream out)
       throws InterruptedException {
     while (!run.awaitStopping(REFRESH)) {
-      var rows = ResourceTable.rows(kubernetes.client(), namespace);
+      String screen = view.render();
       out.print("\033[H\033[2J");
       out.printf(
           "Stevedore sandbox — API %s — namespace %s — %s (Ctrl-C to stop)%n"
               + "kubectl: export KUBECONFIG=%s%n%n",
-          kubernetes.url(), namespace, Instant.now(), kubeconfig);
-      out.print(ResourceTable.render(kubernetes.client(), namespace, rows));
+          apiUrl, namespace, Instant.now(), kubeconfig);
+      out.print(screen);
       out.flush();
     }
     return 0;
