@@ -3,6 +3,7 @@ package io.stevedore.operator.environment;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.Environment;
@@ -15,10 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The Secret with the tenant directory that ingest pods mount: tenants and API key digests. */
+/**
+ * The Secret with the tenant directory that ingest pods mount: tenants, API key digests, and the
+ * directory's generation, which this dependent alone writes, in the same file as the content (a
+ * stale view of the Secret fails the update on its resourceVersion, so no number is used twice).
+ */
 public class TenantDirectorySecretDependentResource
     extends OwnedDependentResource<Secret, Environment> {
 
@@ -37,20 +43,46 @@ public class TenantDirectorySecretDependentResource
     var tenantSecrets =
         (InformerEventSource<Secret, Environment>)
             retriever.getEventSourceFor(Secret.class, EnvironmentReconciler.TENANT_SECRETS);
+    // Not getSecondaryResource(): it computes desired() to find the Secret's name.
+    var written =
+        eventSource()
+            .flatMap(
+                source ->
+                    source.get(
+                        new ResourceID(
+                            PlatformNames.ingestTenantDirectory(
+                                environment.getMetadata().getName()),
+                            namespace)));
     return desired(
         environment,
         tenants.list(namespace).toList(),
         tenantSecrets
             .list(namespace)
-            .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity())));
+            .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity())),
+        written.orElse(null));
   }
 
   static Secret desired(
       Environment environment, Collection<Tenant> tenants, Map<String, Secret> secretsByName) {
+    return desired(environment, tenants, secretsByName, null);
+  }
+
+  /**
+   * @param written the Secret as last written (null: none yet), whose generation the new one
+   *     follows
+   */
+  static Secret desired(
+      Environment environment,
+      Collection<Tenant> tenants,
+      Map<String, Secret> secretsByName,
+      Secret written) {
     String env = environment.getMetadata().getName();
     String name = PlatformNames.ingestTenantDirectory(env);
     String json =
-        TenantDirectories.toJson(TenantDirectories.forIngest(environment, tenants, secretsByName));
+        TenantDirectories.toJson(
+            TenantDirectories.numbered(
+                directory(written),
+                TenantDirectories.forIngest(environment, tenants, secretsByName)));
     return new SecretBuilder()
         .withNewMetadata()
         .withName(name)
@@ -63,5 +95,21 @@ public class TenantDirectorySecretDependentResource
                 TenantDirectory.FILE_NAME,
                 Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))))
         .build();
+  }
+
+  /** The directory a Secret of this dependent holds. */
+  public static Optional<TenantDirectory> directory(Secret secret) {
+    if (secret == null || secret.getData() == null) {
+      return Optional.empty();
+    }
+    String file = secret.getData().get(TenantDirectory.FILE_NAME);
+    try {
+      return file == null
+          ? Optional.empty()
+          : TenantDirectories.fromJson(
+              new String(Base64.getDecoder().decode(file), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -67,6 +67,42 @@ public final class TenantDirectories {
     return Serialization.asJson(directory);
   }
 
+  /** The directory a Secret or ConfigMap file holds, or empty when it holds none it can read. */
+  public static Optional<TenantDirectory> fromJson(String json) {
+    if (json == null || json.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Serialization.unmarshal(json, TenantDirectory.class));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code next} numbered after {@code previous} (the directory as last written): the same
+   * generation when its content is unchanged, the next one when it changed, 1 for a first one.
+   */
+  public static TenantDirectory numbered(Optional<TenantDirectory> previous, TenantDirectory next) {
+    long generation =
+        previous
+            .map(
+                p ->
+                    Objects.equals(p.environment(), next.environment())
+                            && Objects.equals(p.tenants(), next.tenants())
+                        ? p.generation()
+                        : p.generation() + 1)
+            .orElse(1L);
+    return new TenantDirectory(next.environment(), next.tenants(), generation);
+  }
+
+  /** Whether the directory lists the tenant. */
+  public static boolean lists(TenantDirectory directory, String namespace, String name) {
+    return directory.tenants() != null
+        && directory.tenants().stream()
+            .anyMatch(e -> name.equals(e.name()) && namespace.equals(e.namespace()));
+  }
+
   private static TenantDirectory directory(
       Environment environment, List<TenantDirectory.Entry> entries) {
     return new TenantDirectory(
