@@ -3,6 +3,8 @@ package io.stevedore.operator.environment;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.stevedore.contract.TenantDirectory;
@@ -25,6 +27,8 @@ import java.util.stream.Collectors;
  * directory's generation, which this dependent alone writes, in the same file as the content (a
  * stale view of the Secret fails the update on its resourceVersion, so no number is used twice).
  */
+// Never server-side apply: the update must carry the resourceVersion the generation was read at.
+@KubernetesDependent(useSSA = BooleanWithUndefined.FALSE)
 public class TenantDirectorySecretDependentResource
     extends OwnedDependentResource<Secret, Environment> {
 

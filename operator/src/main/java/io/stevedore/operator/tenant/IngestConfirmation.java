@@ -10,8 +10,10 @@ import java.util.OptionalLong;
 /**
  * Whether every ingest pod of the Environment has stopped accepting data for an offboarded tenant
  * (pure): each pod must report serving a tenant directory generation at least the first one without
- * the tenant. A pod that is gone no longer counts; one that does not answer (not running yet, not
- * ready, unreachable) keeps the queues from being deleted, by name.
+ * the tenant. A pod that is gone no longer counts, nor does one without an address yet (it cannot
+ * have taken a request; every check lists the pods afresh, and a starting pod gets its address long
+ * before it can serve); one that does not answer (starting, not ready, unreachable) keeps the
+ * queues from being deleted, by name.
  *
  * @param required the first directory generation without the tenant; empty while ingest's directory
  *     still lists it
@@ -23,10 +25,12 @@ record IngestConfirmation(OptionalLong required, boolean confirmed, String messa
    * One ingest pod as the operator saw it.
    *
    * @param gone the pod has ended (phase Succeeded or Failed): it accepts nothing any more
+   * @param addressed whether it has a network address (a pod IP) at which it could take requests
    * @param ready its Ready condition
    * @param generation the directory generation it reports serving; empty when it did not answer
    */
-  record IngestPod(String name, boolean gone, boolean ready, OptionalLong generation) {}
+  record IngestPod(
+      String name, boolean gone, boolean addressed, boolean ready, OptionalLong generation) {}
 
   /**
    * The generation ingest pods must reach: the one recorded when the tenant was first seen gone
@@ -51,8 +55,13 @@ record IngestConfirmation(OptionalLong required, boolean confirmed, String messa
     long generation = required.getAsLong();
     List<String> waiting = new ArrayList<>();
     int serving = 0;
+    int unaddressed = 0;
     for (IngestPod pod : pods) {
       if (pod.gone()) {
+        continue;
+      }
+      if (!pod.addressed()) {
+        unaddressed++;
         continue;
       }
       serving++;
@@ -66,7 +75,11 @@ record IngestConfirmation(OptionalLong required, boolean confirmed, String messa
       return new IngestConfirmation(
           required,
           true,
-          serving + " ingest pods serve tenant directory generation " + generation + " or later");
+          serving
+              + " ingest pods serve tenant directory generation "
+              + generation
+              + " or later"
+              + (unaddressed > 0 ? "; " + unaddressed + " without an address yet" : ""));
     }
     return new IngestConfirmation(
         required,

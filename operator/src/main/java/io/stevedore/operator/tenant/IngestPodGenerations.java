@@ -9,11 +9,13 @@ import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformNames;
 import io.stevedore.operator.scaling.PodReader;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,8 +57,9 @@ final class IngestPodGenerations {
     String name = pod.getMetadata().getName();
     boolean gone = pod.getStatus() != null && ENDED.contains(pod.getStatus().getPhase());
     boolean ready = PodReader.isReady(pod);
-    var unanswered = new IngestConfirmation.IngestPod(name, gone, ready, OptionalLong.empty());
-    var base = gone ? java.util.Optional.<java.net.URI>empty() : addresses.management(pod);
+    var base = gone ? Optional.<URI>empty() : addresses.management(pod);
+    var unanswered =
+        new IngestConfirmation.IngestPod(name, gone, base.isPresent(), ready, OptionalLong.empty());
     if (base.isEmpty()) {
       return CompletableFuture.completedFuture(unanswered);
     }
@@ -66,7 +69,8 @@ final class IngestPodGenerations {
             .build();
     return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .thenApply(
-            response -> new IngestConfirmation.IngestPod(name, false, ready, generation(response)))
+            response ->
+                new IngestConfirmation.IngestPod(name, false, true, ready, generation(response)))
         .completeOnTimeout(unanswered, TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)
         .exceptionally(e -> unanswered);
   }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IngestConfirmationTest {
 
   /**
-   * Pods as {@code name:state[:generation]}, state one of ready, unready, gone; a pod without a
-   * generation did not answer.
+   * Pods as {@code name:state[:generation]}, state one of ready, unready, gone, unaddressed (no pod
+   * IP yet); a pod without a generation did not answer.
    */
   @ParameterizedTest(name = "required={0} pods=[{1}] -> confirmed={2}")
   @CsvSource(
@@ -35,6 +35,9 @@ class IngestConfirmationTest {
         "12 | a:gone:3, b:ready:12                   | true  | 1 ingest pods",
         "12 | a:gone, b:ready:13                     | true  | 1 ingest pods",
         "12 | a:ready:11, b:unready, c:ready, d:ready:12 | false | a (serves generation 11), b (not ready), c (did not answer)",
+        // No address: it never took a request; it counts once it has one (every check lists anew).
+        "12 | a:unaddressed, b:ready:12              | true  | 1 ingest pods serve tenant directory generation 12 or later; 1 without an address yet",
+        "12 | a:unaddressed, b:ready:11              | false | b (serves generation 11)",
         // The directory still lists the tenant: whatever the pods say, nothing is confirmed.
         "   | a:ready:40                             | false | tenant directory to drop the tenant",
         "   |                                        | false | tenant directory to drop the tenant",
@@ -84,6 +87,7 @@ class IngestConfirmationTest {
           new IngestPod(
               parts[0],
               parts[1].equals("gone"),
+              !parts[1].equals("unaddressed"),
               parts[1].equals("ready"),
               parts.length > 2 ? OptionalLong.of(Long.parseLong(parts[2])) : OptionalLong.empty()));
     }
