@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -85,7 +84,7 @@ public class TenantDirectorySecretDependentResource
     String json =
         TenantDirectories.toJson(
             TenantDirectories.numbered(
-                directory(written),
+                TenantDirectories.fromSecret(written),
                 TenantDirectories.forIngest(environment, tenants, secretsByName)));
     return new SecretBuilder()
         .withNewMetadata()
@@ -99,21 +98,5 @@ public class TenantDirectorySecretDependentResource
                 TenantDirectory.FILE_NAME,
                 Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))))
         .build();
-  }
-
-  /** The directory a Secret of this dependent holds. */
-  public static Optional<TenantDirectory> directory(Secret secret) {
-    if (secret == null || secret.getData() == null) {
-      return Optional.empty();
-    }
-    String file = secret.getData().get(TenantDirectory.FILE_NAME);
-    try {
-      return file == null
-          ? Optional.empty()
-          : TenantDirectories.fromJson(
-              new String(Base64.getDecoder().decode(file), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -10,6 +10,8 @@ import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Plan;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +77,24 @@ public final class TenantDirectories {
     try {
       return Optional.ofNullable(Serialization.unmarshal(json, TenantDirectory.class));
     } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The directory that ingest's directory Secret holds, or empty when it holds none it can read.
+   */
+  public static Optional<TenantDirectory> fromSecret(Secret secret) {
+    String file =
+        secret == null || secret.getData() == null
+            ? null
+            : secret.getData().get(TenantDirectory.FILE_NAME);
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      return fromJson(new String(Base64.getDecoder().decode(file), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }

@@ -11,8 +11,8 @@ import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
 import io.stevedore.operator.broker.QueueBacklog;
 import io.stevedore.operator.broker.QueueNotEmptyException;
-import io.stevedore.operator.environment.TenantDirectorySecretDependentResource;
 import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.platform.TenantDirectories;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
@@ -141,7 +141,7 @@ final class TenantOffboarding {
     OptionalLong required =
         IngestConfirmation.firstGenerationWithout(
             status == null ? null : status.getIngestDirectoryGenerationWithoutTenant(),
-            TenantDirectorySecretDependentResource.directory(written),
+            TenantDirectories.fromSecret(written),
             scope.tenant.getMetadata().getNamespace(),
             scope.tenant.getMetadata().getName());
     var pods = new IngestPodGenerations(context.getClient(), scope.platform.pods());

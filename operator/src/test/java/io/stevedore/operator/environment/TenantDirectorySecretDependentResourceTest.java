@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.platform.TenantDirectories;
 import io.stevedore.operator.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -80,7 +81,7 @@ class TenantDirectorySecretDependentResourceTest {
   }
 
   private static long generation(Secret secret) {
-    return TenantDirectorySecretDependentResource.directory(secret).orElseThrow().generation();
+    return TenantDirectories.fromSecret(secret).orElseThrow().generation();
   }
 
   private Secret desired() {
