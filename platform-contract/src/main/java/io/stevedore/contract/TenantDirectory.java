@@ -8,8 +8,16 @@ import java.util.List;
  *
  * @param environment the Environment these tenants belong to
  * @param tenants one entry per tenant
+ * @param generation ingest's directory only: grows by one with every change of its content, so a
+ *     pod that reports the generation it serves tells the operator which tenants it still accepts
+ *     (0: a directory that carries none, such as a worker pool's)
  */
-public record TenantDirectory(String environment, List<Entry> tenants) {
+public record TenantDirectory(String environment, List<Entry> tenants, long generation) {
+
+  /** A directory without a generation (a worker pool's). */
+  public TenantDirectory(String environment, List<Entry> tenants) {
+    this(environment, tenants, 0);
+  }
 
   /** File name of the directory inside the mounted volume. */
   public static final String FILE_NAME = "tenants.json";

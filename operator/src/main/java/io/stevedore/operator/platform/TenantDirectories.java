@@ -10,6 +10,8 @@ import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Plan;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +67,60 @@ public final class TenantDirectories {
   /** The directory as the runtime reads it; equal directories give equal text. */
   public static String toJson(TenantDirectory directory) {
     return Serialization.asJson(directory);
+  }
+
+  /** The directory a Secret or ConfigMap file holds, or empty when it holds none it can read. */
+  public static Optional<TenantDirectory> fromJson(String json) {
+    if (json == null || json.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Serialization.unmarshal(json, TenantDirectory.class));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The directory that ingest's directory Secret holds, or empty when it holds none it can read.
+   */
+  public static Optional<TenantDirectory> fromSecret(Secret secret) {
+    String file =
+        secret == null || secret.getData() == null
+            ? null
+            : secret.getData().get(TenantDirectory.FILE_NAME);
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      return fromJson(new String(Base64.getDecoder().decode(file), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code next} numbered after {@code previous} (the directory as last written): the same
+   * generation when its content is unchanged, the next one when it changed, 1 for a first one.
+   */
+  public static TenantDirectory numbered(Optional<TenantDirectory> previous, TenantDirectory next) {
+    long generation =
+        previous
+            .map(
+                p ->
+                    Objects.equals(p.environment(), next.environment())
+                            && Objects.equals(p.tenants(), next.tenants())
+                        ? p.generation()
+                        : p.generation() + 1)
+            .orElse(1L);
+    return new TenantDirectory(next.environment(), next.tenants(), generation);
+  }
+
+  /** Whether the directory lists the tenant. */
+  public static boolean lists(TenantDirectory directory, String namespace, String name) {
+    return directory.tenants() != null
+        && directory.tenants().stream()
+            .anyMatch(e -> name.equals(e.name()) && namespace.equals(e.namespace()));
   }
 
   private static TenantDirectory directory(

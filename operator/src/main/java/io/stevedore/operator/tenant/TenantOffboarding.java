@@ -1,5 +1,7 @@
 package io.stevedore.operator.tenant;
 
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -9,12 +11,15 @@ import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
 import io.stevedore.operator.broker.QueueBacklog;
 import io.stevedore.operator.broker.QueueNotEmptyException;
+import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.platform.TenantDirectories;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Offboards a deleted Tenant before its finalizer goes, through its workflow's cleanup (each
@@ -99,17 +104,48 @@ final class TenantOffboarding {
     } catch (Exception e) {
       return failed(scope, context, "could not look at the queues: " + StepFailures.message(e), e);
     }
+    IngestConfirmation ingest;
+    try {
+      ingest = ingestConfirmation(scope, context);
+    } catch (KubernetesClientException e) {
+      return failed(
+          scope, context, "could not look at the ingest pods: " + StepFailures.message(e), e);
+    }
+    scope.state(IngestConfirmation.class, ingest);
     boolean override = scope.deletesNonEmptyQueues();
     String phase =
         scope.tenant.getStatus() == null ? null : scope.tenant.getStatus().getOffboarding();
     var decision =
-        OffboardingDecision.decide(phase, backlog, override, scope.names.queues().deadLetter());
+        OffboardingDecision.decide(
+            phase, backlog, override, scope.names.queues().deadLetter(), ingest);
     return switch (decision.action()) {
       case WAIT -> progress(scope, context, decision, "Draining", DRAIN_POLL);
+      case AWAIT_INGEST -> progress(scope, context, decision, "IngestNotConfirmed", RELEASE_POLL);
       case RELEASE -> progress(scope, context, decision, "ReleasingQueues", RELEASE_POLL);
       case BLOCKED -> progress(scope, context, decision, "DeadLetterQueueNotEmpty", BLOCKED_POLL);
       case REMOVE -> remove(scope, context, decision);
     };
+  }
+
+  /** Ingest's directory as written now, and what every ingest pod says it serves. */
+  private static IngestConfirmation ingestConfirmation(TenantScope scope, Context<Tenant> context) {
+    var environment = scope.environment;
+    Secret written =
+        context
+            .getClient()
+            .secrets()
+            .inNamespace(environment.getMetadata().getNamespace())
+            .withName(PlatformNames.ingestTenantDirectory(environment.getMetadata().getName()))
+            .get();
+    var status = scope.tenant.getStatus();
+    OptionalLong required =
+        IngestConfirmation.firstGenerationWithout(
+            status == null ? null : status.getIngestDirectoryGenerationWithoutTenant(),
+            TenantDirectories.fromSecret(written),
+            scope.tenant.getMetadata().getNamespace(),
+            scope.tenant.getMetadata().getName());
+    var pods = new IngestPodGenerations(context.getClient(), scope.platform.pods());
+    return IngestConfirmation.decide(required, pods.read(environment));
   }
 
   private DeleteControl remove(
@@ -209,6 +245,10 @@ final class TenantOffboarding {
             ready,
             s -> {
               s.setOffboarding(decision.phase());
+              scope
+                  .state(IngestConfirmation.class, IngestConfirmation.class)
+                  .flatMap(ingest -> ingest.required().stream().boxed().findFirst())
+                  .ifPresent(s::setIngestDirectoryGenerationWithoutTenant);
               Conditions.set(
                   s.getConditions(),
                   ProvisioningReport.DRAINING,

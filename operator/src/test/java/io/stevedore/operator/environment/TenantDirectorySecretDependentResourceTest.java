@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.platform.TenantDirectories;
 import io.stevedore.operator.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -60,9 +61,39 @@ class TenantDirectorySecretDependentResourceTest {
     assertThat(desired()).isEqualTo(desired());
   }
 
+  @Test
+  void theGenerationStartsAtOneStaysWhileTheContentDoesAndGrowsByOneWithEachChange() {
+    Secret first = desired();
+    assertThat(generation(first)).isEqualTo(1);
+
+    Secret unchanged = desired(List.of(acme()), first);
+    assertThat(unchanged).isEqualTo(first);
+
+    var deleted = acme();
+    deleted.getMetadata().setDeletionTimestamp("2026-12-07T03:00:00Z");
+    Secret withoutAcme = desired(List.of(deleted), unchanged);
+    assertThat(generation(withoutAcme)).isEqualTo(2);
+    assertThat(Serialization.unmarshal(file(withoutAcme), TenantDirectory.class).tenants())
+        .isEmpty();
+
+    Secret acmeAgain = desired(List.of(acme()), withoutAcme);
+    assertThat(generation(acmeAgain)).isEqualTo(3);
+  }
+
+  private static long generation(Secret secret) {
+    return TenantDirectories.fromSecret(secret).orElseThrow().generation();
+  }
+
   private Secret desired() {
-    var tenant =
-        Fixtures.provisioned(Fixtures.tenant("team-a", "acme", "staging", "standard", "standard"));
+    return desired(List.of(acme()), null);
+  }
+
+  private static io.stevedore.operator.api.v1alpha1.Tenant acme() {
+    return Fixtures.provisioned(
+        Fixtures.tenant("team-a", "acme", "staging", "standard", "standard"));
+  }
+
+  private Secret desired(List<io.stevedore.operator.api.v1alpha1.Tenant> tenants, Secret written) {
     var tenantSecret =
         new SecretBuilder()
             .withNewMetadata()
@@ -71,7 +102,7 @@ class TenantDirectorySecretDependentResourceTest {
             .withData(Map.of("apiKey", encode(KEY)))
             .build();
     return TenantDirectorySecretDependentResource.desired(
-        environment, List.of(tenant), Map.of("tenant-acme", tenantSecret));
+        environment, tenants, Map.of("tenant-acme", tenantSecret), written);
   }
 
   private static String file(Secret secret) {

@@ -3,6 +3,7 @@ package io.stevedore.runtime.config;
 import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import io.stevedore.runtime.broker.sqs.SqsQueueConsumers;
+import io.stevedore.runtime.tenant.TenantDirectoryEndpoint;
 import io.stevedore.runtime.tenant.TenantDirectoryFile;
 import java.net.URI;
 import java.time.Clock;
@@ -33,6 +34,11 @@ public class ClientsConfiguration {
   TenantDirectoryFile tenantDirectory(StevedoreProperties properties) {
     return new TenantDirectoryFile(
         properties.tenants().file(), properties.tenants().reloadInterval());
+  }
+
+  @Bean
+  TenantDirectoryEndpoint tenantDirectoryEndpoint(TenantDirectoryFile directory) {
+    return new TenantDirectoryEndpoint(directory);
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package io.stevedore.runtime.ingest;
 
+import io.stevedore.contract.TenantDirectory;
 import io.stevedore.runtime.config.StevedoreProperties;
+import io.stevedore.runtime.tenant.TenantDirectoryFile;
 import io.stevedore.runtime.web.ApiKeyAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,12 +33,17 @@ class EventsController {
   private static final ObjectWriter ACCEPTED =
       JsonMapper.shared().writerFor(EventIngest.Accepted.class);
 
+  private final TenantDirectoryFile directory;
   private final ApiKeyAuthentication authentication;
   private final EventIngest ingest;
   private final int maxBodyBytes;
 
   EventsController(
-      ApiKeyAuthentication authentication, EventIngest ingest, StevedoreProperties properties) {
+      TenantDirectoryFile directory,
+      ApiKeyAuthentication authentication,
+      EventIngest ingest,
+      StevedoreProperties properties) {
+    this.directory = directory;
     this.authentication = authentication;
     this.ingest = ingest;
     this.maxBodyBytes = properties.ingest().maxBodyBytes();
@@ -45,7 +52,16 @@ class EventsController {
   @PostMapping("/v1/events")
   void post(HttpServletRequest request, HttpServletResponse response)
       throws IOException, HttpMediaTypeNotSupportedException {
-    var tenant = authentication.tenant(credentials(request));
+    // Until the answer, this pod reports the directory it authenticated against as served.
+    try (var lease = directory.lease()) {
+      var tenant = authentication.tenant(lease.tenants(), credentials(request));
+      post(tenant, request, response);
+    }
+  }
+
+  private void post(
+      TenantDirectory.Entry tenant, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, HttpMediaTypeNotSupportedException {
     try (var tenantName = MDC.putCloseable("tenant", tenant.namespace() + "/" + tenant.name())) {
       requireJson(request.getContentType());
       byte[] body =

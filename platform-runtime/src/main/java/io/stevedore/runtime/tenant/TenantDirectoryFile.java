@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The tenant directory the operator mounts, re-read whenever the file changes (the kubelet swaps a
  * mounted Secret or ConfigMap in place), so new tenants are served without a restart. A file that
  * cannot be read keeps the last good directory.
+ *
+ * <p>A request that must not outlive its tenant's removal holds a {@link Lease} on the directory it
+ * authenticated against; {@link #servedGeneration()} is the oldest generation still leased or
+ * loaded, which is what the operator waits for before it deletes a departed tenant's queues.
  */
 public final class TenantDirectoryFile implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TenantDirectoryFile.class);
@@ -36,8 +43,38 @@ public final class TenantDirectoryFile implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private volatile Tenants current = Tenants.EMPTY;
+  private final Set<Loaded> retired = ConcurrentHashMap.newKeySet();
+  private volatile Loaded current = new Loaded(Tenants.EMPTY);
   private volatile FileTime loadedVersion;
+
+  /** One loaded directory and the requests that still serve from it. */
+  private record Loaded(Tenants tenants, AtomicInteger requests) {
+    Loaded(Tenants tenants) {
+      this(tenants, new AtomicInteger());
+    }
+  }
+
+  /** The directory a request authenticated against, held until the request has its answer. */
+  public static final class Lease implements AutoCloseable {
+    private final Loaded loaded;
+    private boolean closed;
+
+    private Lease(Loaded loaded) {
+      this.loaded = loaded;
+    }
+
+    public Tenants tenants() {
+      return loaded.tenants();
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        loaded.requests().decrementAndGet();
+      }
+    }
+  }
 
   public TenantDirectoryFile(Path file, Duration reloadInterval) {
     this.file = file;
@@ -51,13 +88,40 @@ public final class TenantDirectoryFile implements AutoCloseable {
 
   /** The tenants as last read. */
   public Tenants current() {
-    return current;
+    return current.tenants();
+  }
+
+  /** The tenants as last read, counted as served until the lease is closed. */
+  public Lease lease() {
+    while (true) {
+      Loaded loaded = current;
+      loaded.requests().incrementAndGet();
+      // A reload in between may have retired it unseen by servedGeneration(): take the new one.
+      if (loaded == current) {
+        return new Lease(loaded);
+      }
+      loaded.requests().decrementAndGet();
+    }
+  }
+
+  /**
+   * The generation this pod serves: the loaded directory's, or an older one's while a request
+   * leased from it still runs (it may still publish for a tenant the loaded one no longer has).
+   */
+  public long servedGeneration() {
+    long oldest = current.tenants().generation();
+    for (Loaded loaded : retired) {
+      if (loaded.requests().get() > 0) {
+        oldest = Math.min(oldest, loaded.tenants().generation());
+      }
+    }
+    return oldest;
   }
 
   /** Calls {@code listener} now and after every change. */
   public void subscribe(Consumer<Tenants> listener) {
     listeners.add(listener);
-    listener.accept(current);
+    listener.accept(current.tenants());
   }
 
   /** Reads the file again if it changed since it was last read; returns whether it did. */
@@ -70,16 +134,25 @@ public final class TenantDirectoryFile implements AutoCloseable {
         return false;
       }
       TenantDirectory directory = JSON.readValue(Files.readAllBytes(real), TenantDirectory.class);
-      current = Tenants.of(directory);
+      Loaded loaded = new Loaded(Tenants.of(directory));
+      // Retired before replaced: servedGeneration() reads current first, then the retired ones.
+      retired.add(current);
+      current = loaded;
+      // Only after the swap: a request that leases the old one from now on sees it is stale.
+      retired.removeIf(old -> old.requests().get() == 0);
       loadedVersion = version;
-      log.info("Tenant directory {}: {} tenants", file, current.all().size());
-      listeners.forEach(listener -> listener.accept(current));
+      log.info(
+          "Tenant directory {}: generation {}, {} tenants",
+          file,
+          directory.generation(),
+          loaded.tenants().all().size());
+      listeners.forEach(listener -> listener.accept(loaded.tenants()));
       return true;
     } catch (IOException | RuntimeException e) {
       log.warn(
           "Tenant directory {} unreadable, keeping {} tenants: {}",
           file,
-          current.all().size(),
+          current.tenants().all().size(),
           e.getMessage());
       return false;
     }

@@ -8,14 +8,16 @@ import java.util.Optional;
 
 /** An immutable snapshot of the tenant directory, indexed for the lookups the roles make. */
 public final class Tenants {
-  static final Tenants EMPTY = new Tenants(List.of());
+  static final Tenants EMPTY = new Tenants(List.of(), 0);
 
   private final List<TenantDirectory.Entry> all;
+  private final long generation;
   private final Map<String, TenantDirectory.Entry> byKeyDigest = new HashMap<>();
   private final Map<String, TenantDirectory.Entry> byQueue = new HashMap<>();
 
-  private Tenants(List<TenantDirectory.Entry> entries) {
+  private Tenants(List<TenantDirectory.Entry> entries, long generation) {
     this.all = List.copyOf(entries);
+    this.generation = generation;
     for (var entry : entries) {
       byQueue.put(entry.queue(), entry);
       if (entry.apiKeySha256() != null) {
@@ -25,7 +27,13 @@ public final class Tenants {
   }
 
   public static Tenants of(TenantDirectory directory) {
-    return new Tenants(directory.tenants() == null ? List.of() : directory.tenants());
+    return new Tenants(
+        directory.tenants() == null ? List.of() : directory.tenants(), directory.generation());
+  }
+
+  /** The directory's generation, as the operator wrote it (0 when it carries none). */
+  public long generation() {
+    return generation;
   }
 
   public List<TenantDirectory.Entry> all() {

@@ -3,6 +3,7 @@ package io.stevedore.runtime.web;
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.runtime.tenant.TenantDirectoryFile;
+import io.stevedore.runtime.tenant.Tenants;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,13 @@ public class ApiKeyAuthentication {
 
   /** The tenant the key belongs to; 401 for a missing or unknown key, 403 for a suspended one. */
   public TenantDirectory.Entry tenant(HttpHeaders headers) {
+    return tenant(directory.current(), headers);
+  }
+
+  /**
+   * As {@link #tenant(HttpHeaders)}, in {@code tenants} (a directory a request holds a lease on).
+   */
+  public TenantDirectory.Entry tenant(Tenants tenants, HttpHeaders headers) {
     String key = headers.getFirst(API_KEY_HEADER);
     String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
     if (key == null && authorization != null && authorization.startsWith(BEARER)) {
@@ -32,8 +40,7 @@ public class ApiKeyAuthentication {
       throw ApiProblem.unauthorized("No API key: send `Authorization: Bearer <key>`");
     }
     var tenant =
-        directory
-            .current()
+        tenants
             .byApiKeyDigest(ApiKeyDigest.sha256(key))
             .orElseThrow(() -> ApiProblem.unauthorized("Unknown API key"));
     if (tenant.suspended()) {

@@ -34,6 +34,7 @@ public final class TestTenants {
   private final String namespace = "t" + UUID.randomUUID().toString().substring(0, 8);
   private final List<TestTenant> tenants = new ArrayList<>();
   private final Path file;
+  private long generation;
 
   public TestTenants(Path directory) {
     this.file = directory.resolve(TenantDirectory.FILE_NAME);
@@ -75,12 +76,24 @@ public final class TestTenants {
     return tenant;
   }
 
+  /** Takes the tenant out and writes the directory file, as the operator does when it goes. */
+  public void remove(TestTenant tenant) {
+    tenants.remove(tenant);
+    write();
+  }
+
+  /** The generation of the directory as last written (each write is the next one). */
+  public long generation() {
+    return generation;
+  }
+
   public List<TestTenant> all() {
     return List.copyOf(tenants);
   }
 
   private void write() {
-    var directory = new TenantDirectory("test", tenants.stream().map(TestTenant::entry).toList());
+    var directory =
+        new TenantDirectory("test", tenants.stream().map(TestTenant::entry).toList(), ++generation);
     try {
       Path temp = Files.createTempFile(file.getParent(), "tenants", ".tmp");
       Files.write(temp, JsonMapper.shared().writeValueAsBytes(directory));

@@ -36,6 +36,13 @@ public class TenantStatus extends StevedoreStatus {
    */
   private String offboarding;
 
+  /**
+   * During offboarding: the first generation of ingest's tenant directory seen without this tenant;
+   * its queues are deleted only once every ingest pod reports serving this generation or a later
+   * one.
+   */
+  private Long ingestDirectoryGenerationWithoutTenant;
+
   /** The last credential rotation and its overlap window. */
   private CredentialsStatus credentials;
 
@@ -104,6 +111,14 @@ public class TenantStatus extends StevedoreStatus {
 
   public void setOffboarding(String offboarding) {
     this.offboarding = offboarding;
+  }
+
+  public Long getIngestDirectoryGenerationWithoutTenant() {
+    return ingestDirectoryGenerationWithoutTenant;
+  }
+
+  public void setIngestDirectoryGenerationWithoutTenant(Long generation) {
+    this.ingestDirectoryGenerationWithoutTenant = generation;
   }
 
   public CredentialsStatus getCredentials() {

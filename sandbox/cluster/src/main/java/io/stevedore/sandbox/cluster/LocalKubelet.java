@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,7 @@ public final class LocalKubelet implements AutoCloseable {
   private final Settings settings;
   private final PodProcessListener listener;
   private final Map<String, List<LocalPod>> pods = new HashMap<>();
+  private final Set<String> heldVolumes = new HashSet<>();
   private final ScheduledExecutorService loop =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -117,6 +120,18 @@ public final class LocalKubelet implements AutoCloseable {
     return pods.getOrDefault(namespace + "/" + deployment, List.of()).stream()
         .map(LocalPod::httpPort)
         .toList();
+  }
+
+  /**
+   * Stops refreshing a pod's volumes (or resumes, with {@code held} false), as a kubelet whose sync
+   * of a changed Secret or ConfigMap is late: the pod keeps the files it has.
+   */
+  public synchronized void holdVolumes(String pod, boolean held) {
+    if (held) {
+      heldVolumes.add(pod);
+    } else {
+      heldVolumes.remove(pod);
+    }
   }
 
   private synchronized void sync() {
@@ -183,7 +198,9 @@ public final class LocalKubelet implements AutoCloseable {
     }
     int ready = 0;
     for (LocalPod pod : running) {
-      writeVolumes(deployment, pod.directory());
+      if (!heldVolumes.contains(pod.name())) {
+        writeVolumes(deployment, pod.directory());
+      }
       boolean podReady = pod.isReady();
       ready += podReady ? 1 : 0;
       reportReadiness(pod, podReady);
