@@ -16,6 +16,9 @@ final class StepFailures {
 
   static String reason(Exception thrown) {
     Exception e = unwrap(thrown);
+    if (e instanceof NameConflictException) {
+      return "NameConflict";
+    }
     if (e instanceof CredentialsNotFoundException) {
       return "CredentialsNotFound";
     }
