@@ -1,12 +1,16 @@
 package io.stevedore.operator.storage;
 
 import io.stevedore.contract.RecordTable;
+import io.stevedore.operator.platform.ResourceOwner;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -16,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * state to look at again later, never a wait.
  */
 public final class RecordTables {
+  /** The tag that records the Tenant a table was made for (its UID). */
+  public static final String OWNER_TAG = "stevedore.io/tenant-uid";
 
   /** Where a table stands after {@link #ensure}. */
   public enum State {
@@ -62,25 +68,52 @@ public final class RecordTables {
   }
 
   /**
-   * Creates the table if it is missing and enables TTL once it is ACTIVE.
+   * Creates the table (tagged with its owner) if it is missing and enables TTL once it is ACTIVE;
+   * a table that exists is changed only when it is the owner's (one made before owners were
+   * recorded is tagged now), else {@link io.stevedore.operator.platform.NameConflictException}.
    *
    * @param probablyMissing the tenant never had a table: create first, rather than look first
    */
-  public static Ensured ensure(DynamoDbClient dynamo, String table, boolean probablyMissing) {
+  public static Ensured ensure(
+      DynamoDbClient dynamo, String table, boolean probablyMissing, ResourceOwner owner) {
     if (probablyMissing) {
-      var createdAs = create(dynamo, table);
+      var createdAs = create(dynamo, table, owner);
       if (createdAs != null) {
         return new Ensured(settle(dynamo, table, createdAs, true), true);
       }
     }
+    TableDescription existing;
     try {
-      return new Ensured(settle(dynamo, table, describe(dynamo, table), false), false);
+      existing = dynamo.describeTable(r -> r.tableName(table)).table();
     } catch (ResourceNotFoundException e) {
-      var createdAs = create(dynamo, table);
+      var createdAs = create(dynamo, table, owner);
       return createdAs == null
           ? new Ensured(State.CREATING, false)
           : new Ensured(settle(dynamo, table, createdAs, true), true);
     }
+    requireOwner(dynamo, existing, owner);
+    return new Ensured(settle(dynamo, table, existing.tableStatus(), false), false);
+  }
+
+  /** Fails unless the table is the owner's; tags one made before owners were recorded. */
+  private static void requireOwner(
+      DynamoDbClient dynamo, TableDescription table, ResourceOwner owner) {
+    Optional<String> recorded = recordedOwner(dynamo, table);
+    owner.require("DynamoDB table " + table.tableName(), recorded);
+    if (owner.claims(recorded)) {
+      dynamo.tagResource(r -> r.resourceArn(table.tableArn()).tags(ownerTag(owner)));
+    }
+  }
+
+  private static Optional<String> recordedOwner(DynamoDbClient dynamo, TableDescription table) {
+    return dynamo.listTagsOfResource(r -> r.resourceArn(table.tableArn())).tags().stream()
+        .filter(t -> OWNER_TAG.equals(t.key()))
+        .map(Tag::value)
+        .findFirst();
+  }
+
+  private static Tag ownerTag(ResourceOwner owner) {
+    return Tag.builder().key(OWNER_TAG).value(owner.uid()).build();
   }
 
   private static TableStatus describe(DynamoDbClient dynamo, String table) {
@@ -112,28 +145,38 @@ public final class RecordTables {
     }
   }
 
-  /** Deletes the table; a table that does not exist is already deleted. */
-  public static void delete(DynamoDbClient dynamo, String table) {
+  /**
+   * Deletes the table if it is the owner's; a table that does not exist is already deleted.
+   *
+   * @return false when the table exists and is not the owner's (it is left as it is)
+   */
+  public static boolean delete(DynamoDbClient dynamo, String table, ResourceOwner owner) {
     try {
+      var existing = dynamo.describeTable(r -> r.tableName(table)).table();
+      if (!owner.owns(recordedOwner(dynamo, existing))) {
+        return false;
+      }
       dynamo.deleteTable(r -> r.tableName(table));
     } catch (ResourceNotFoundException e) {
       // Already gone.
     } catch (ResourceInUseException e) {
       // Being created or deleted: the next look finds it again or not at all.
     }
+    return true;
   }
 
   /**
    * Creates the table; its status as created (some stores make it ACTIVE at once), or null when it
    * existed.
    */
-  private static TableStatus create(DynamoDbClient dynamo, String table) {
+  private static TableStatus create(DynamoDbClient dynamo, String table, ResourceOwner owner) {
     try {
       return dynamo
           .createTable(
               t ->
                   t.tableName(table)
                       .billingMode(BillingMode.PAY_PER_REQUEST)
+                      .tags(ownerTag(owner))
                       .attributeDefinitions(
                           a ->
                               a.attributeName(RecordTable.DEVICE_ID)
@@ -147,7 +190,7 @@ public final class RecordTables {
           .tableDescription()
           .tableStatus();
     } catch (ResourceInUseException e) {
-      // Created before (another replica, or a retry after a lost answer): the same table.
+      // It exists: whose it is, the caller's look tells.
       return null;
     }
   }

@@ -58,7 +58,9 @@ class RecordTableDependentResource extends ServiceDependentResource<Observed>
 
   private static Observed ensure(TenantScope scope, boolean probablyMissing) {
     String table = scope.names.table();
-    var ensured = RecordTables.ensure(scope.dynamo(), table, probablyMissing);
+    var ensured =
+        RecordTables.ensure(
+            scope.dynamo(), table, probablyMissing, scope.owner());
     if (ensured.created()) {
       scope.created(CONDITION, List.of("DynamoDB table " + table));
     }
@@ -67,7 +69,10 @@ class RecordTableDependentResource extends ServiceDependentResource<Observed>
 
   @Override
   protected void remove(TenantScope scope) {
-    RecordTables.delete(scope.dynamo(), scope.names.table());
+    if (!RecordTables.delete(
+        scope.dynamo(), scope.names.table(), scope.owner())) {
+      scope.keptForeign("DynamoDB table " + scope.names.table());
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.stevedore.operator.tenant;
 
+import io.stevedore.operator.platform.NameConflictException;
+
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stevedore.operator.broker.BrokerException;
 import io.stevedore.operator.platform.CredentialsNotFoundException;

@@ -1,5 +1,7 @@
 package io.stevedore.operator.tenant;
 
+import io.stevedore.operator.platform.NameConflictException;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stevedore.operator.api.v1alpha1.Tenant;

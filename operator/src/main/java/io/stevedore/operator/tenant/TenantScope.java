@@ -13,6 +13,7 @@ import io.stevedore.operator.broker.SqsTenantQueues;
 import io.stevedore.operator.broker.TenantQueueBroker;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
 import io.stevedore.operator.platform.PlatformClients;
+import io.stevedore.operator.platform.ResourceOwner;
 import io.stevedore.operator.platform.TenantCredentials;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.storage.MySqlEndpoint;
@@ -41,6 +42,7 @@ final class TenantScope {
   private final Map<String, List<String>> created = new ConcurrentHashMap<>();
   private final Map<String, Long> nanos = new ConcurrentHashMap<>();
   private final Map<Object, Object> states = new ConcurrentHashMap<>();
+  private final List<String> keptForeign = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile TenantSecret.Desired secret;
 
   TenantScope(Tenant tenant, Environment environment, PlatformClients platform, Instant now) {
@@ -99,6 +101,15 @@ final class TenantScope {
         && Conditions.isTrue(tenant.getStatus().getConditions(), condition);
   }
 
+  /**
+   * The tenant as the owner of an external resource. One that records no owner is its own only if
+   * the tenant was provisioned before (status `queuesProvisioned`, which stays once set): made for
+   * it by an operator from before owners were recorded.
+   */
+  ResourceOwner owner() {
+    return new ResourceOwner(tenant.getMetadata().getUid(), queuesProvisionedBefore());
+  }
+
   /** Whether the tenant's queues were made before (drift is possible), as status says. */
   boolean queuesProvisionedBefore() {
     return tenant.getStatus() != null
@@ -139,7 +150,11 @@ final class TenantScope {
   TenantQueueBroker broker() throws CredentialsNotFoundException {
     if (onRabbit()) {
       return new RabbitTenantQueues(
-          platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings());
+          platform.rabbit(),
+          platform.management(),
+          rabbit(),
+          rabbitQueueSettings(),
+          owner());
     }
     var sqs = environment.getSpec().getBroker().getSqs();
     return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));
@@ -172,6 +187,16 @@ final class TenantScope {
   /** What {@code dependent} last observed or made of its resource in this reconciliation. */
   <R> Optional<R> state(Object dependent, Class<R> type) {
     return Optional.ofNullable(states.get(dependent)).filter(type::isInstance).map(type::cast);
+  }
+
+  /** Records that offboarding left {@code what} alone: it has the tenant's name, not its owner. */
+  void keptForeign(String what) {
+    keptForeign.add(what);
+  }
+
+  /** What offboarding left alone because it is not the tenant's. */
+  List<String> keptForeign() {
+    return List.copyOf(keptForeign);
   }
 
   /** Records that a dependent behind {@code condition} created {@code what}. */
