@@ -16,6 +16,7 @@ public final class Labels {
 
   /** The UID of the Tenant an object was made for: what proves whose it is, not its name. */
   public static final String TENANT_UID = "stevedore.io/tenant-uid";
+
   public static final String WORKER_POOL = "stevedore.io/worker-pool";
 
   private Labels() {}

@@ -14,7 +14,9 @@ import java.util.Optional;
  */
 public record ResourceOwner(String uid, boolean madeBefore) {
 
-  /** Whether a resource that records {@code recorded} as its owner (none: empty) is the tenant's. */
+  /**
+   * Whether a resource that records {@code recorded} as its owner (none: empty) is the tenant's.
+   */
   public boolean owns(Optional<String> recorded) {
     return recorded.map(uid::equals).orElse(madeBefore);
   }

@@ -1,16 +1,20 @@
 package io.stevedore.operator.storage;
 
 import io.stevedore.contract.RecordTable;
+import io.stevedore.operator.platform.NameConflictException;
 import io.stevedore.operator.platform.ResourceOwner;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -20,8 +24,16 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * state to look at again later, never a wait.
  */
 public final class RecordTables {
-  /** The tag that records the Tenant a table was made for (its UID). */
-  public static final String OWNER_TAG = "stevedore.io/tenant-uid";
+  /**
+   * The item that records the Tenant a table was made for (attribute {@link #OWNER_UID}): an item
+   * rather than a tag, since it travels with the table's data through backup, restore and export
+   * (tags do not), and DynamoDB Local, which cannot read tags, keeps it too. Its keys are ones no
+   * event has: event sort keys start with a timestamp.
+   */
+  public static final String OWNER_DEVICE = "#stevedore";
+
+  public static final String OWNER_SORT_KEY = "#owner";
+  public static final String OWNER_UID = "tenantUid";
 
   /** Where a table stands after {@link #ensure}. */
   public enum State {
@@ -68,52 +80,86 @@ public final class RecordTables {
   }
 
   /**
-   * Creates the table (tagged with its owner) if it is missing and enables TTL once it is ACTIVE;
-   * a table that exists is changed only when it is the owner's (one made before owners were
-   * recorded is tagged now), else {@link io.stevedore.operator.platform.NameConflictException}.
+   * Creates the table (recording its owner) if it is missing and enables TTL once it is ACTIVE; an
+   * ACTIVE table that exists is changed only when it is the owner's (one made before owners were
+   * recorded is marked now), else {@link io.stevedore.operator.platform.NameConflictException}.
    *
    * @param probablyMissing the tenant never had a table: create first, rather than look first
    */
   public static Ensured ensure(
       DynamoDbClient dynamo, String table, boolean probablyMissing, ResourceOwner owner) {
     if (probablyMissing) {
-      var createdAs = create(dynamo, table, owner);
+      var createdAs = create(dynamo, table);
       if (createdAs != null) {
-        return new Ensured(settle(dynamo, table, createdAs, true), true);
+        return new Ensured(settleNew(dynamo, table, createdAs, owner), true);
       }
     }
-    TableDescription existing;
+    TableStatus status;
     try {
-      existing = dynamo.describeTable(r -> r.tableName(table)).table();
+      status = describe(dynamo, table);
     } catch (ResourceNotFoundException e) {
-      var createdAs = create(dynamo, table, owner);
+      var createdAs = create(dynamo, table);
       return createdAs == null
           ? new Ensured(State.CREATING, false)
-          : new Ensured(settle(dynamo, table, createdAs, true), true);
+          : new Ensured(settleNew(dynamo, table, createdAs, owner), true);
     }
-    requireOwner(dynamo, existing, owner);
-    return new Ensured(settle(dynamo, table, existing.tableStatus(), false), false);
+    if (status == TableStatus.ACTIVE) {
+      requireOwner(dynamo, table, owner);
+    }
+    return new Ensured(settle(dynamo, table, status, false), false);
   }
 
-  /** Fails unless the table is the owner's; tags one made before owners were recorded. */
-  private static void requireOwner(
-      DynamoDbClient dynamo, TableDescription table, ResourceOwner owner) {
-    Optional<String> recorded = recordedOwner(dynamo, table);
-    owner.require("DynamoDB table " + table.tableName(), recorded);
+  /** Settles a table this call created: once ACTIVE, it records its owner. */
+  private static State settleNew(
+      DynamoDbClient dynamo, String table, TableStatus status, ResourceOwner owner) {
+    if (status == TableStatus.ACTIVE) {
+      recordOwner(dynamo, table, owner);
+    }
+    return settle(dynamo, table, status, true);
+  }
+
+  /** Fails unless the table is the owner's; marks one made before owners were recorded. */
+  private static void requireOwner(DynamoDbClient dynamo, String table, ResourceOwner owner) {
+    Optional<String> recorded = recordedOwner(dynamo, table, owner);
+    owner.require("DynamoDB table " + table, recorded);
     if (owner.claims(recorded)) {
-      dynamo.tagResource(r -> r.resourceArn(table.tableArn()).tags(ownerTag(owner)));
+      recordOwner(dynamo, table, owner);
     }
   }
 
-  private static Optional<String> recordedOwner(DynamoDbClient dynamo, TableDescription table) {
-    return dynamo.listTagsOfResource(r -> r.resourceArn(table.tableArn())).tags().stream()
-        .filter(t -> OWNER_TAG.equals(t.key()))
-        .map(Tag::value)
-        .findFirst();
+  /** The owner the table records; a table with other keys is no tenant table at all. */
+  private static Optional<String> recordedOwner(
+      DynamoDbClient dynamo, String table, ResourceOwner owner) {
+    try {
+      var item = dynamo.getItem(r -> r.tableName(table).key(ownerKey()).consistentRead(true));
+      return Optional.ofNullable(item.item().get(OWNER_UID)).map(AttributeValue::s);
+    } catch (DynamoDbException e) {
+      if (e.statusCode() == 400 && !(e instanceof ResourceNotFoundException)) {
+        throw new NameConflictException(
+            "DynamoDB table " + table, "its keys are not a tenant table's: made by someone else");
+      }
+      throw e;
+    }
   }
 
-  private static Tag ownerTag(ResourceOwner owner) {
-    return Tag.builder().key(OWNER_TAG).value(owner.uid()).build();
+  private static void recordOwner(DynamoDbClient dynamo, String table, ResourceOwner owner) {
+    Map<String, AttributeValue> item = new HashMap<>(ownerKey());
+    item.put(OWNER_UID, AttributeValue.fromS(owner.uid()));
+    try {
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(item)
+                  .conditionExpression("attribute_not_exists(" + RecordTable.DEVICE_ID + ")"));
+    } catch (ConditionalCheckFailedException e) {
+      // Recorded already (by a retry, or another replica): whose, the next look tells.
+    }
+  }
+
+  private static Map<String, AttributeValue> ownerKey() {
+    return Map.of(
+        RecordTable.DEVICE_ID, AttributeValue.fromS(OWNER_DEVICE),
+        RecordTable.TIME_EVENT, AttributeValue.fromS(OWNER_SORT_KEY));
   }
 
   private static TableStatus describe(DynamoDbClient dynamo, String table) {
@@ -152,11 +198,16 @@ public final class RecordTables {
    */
   public static boolean delete(DynamoDbClient dynamo, String table, ResourceOwner owner) {
     try {
-      var existing = dynamo.describeTable(r -> r.tableName(table)).table();
-      if (!owner.owns(recordedOwner(dynamo, existing))) {
+      boolean owned =
+          describe(dynamo, table) == TableStatus.ACTIVE
+              ? owner.owns(recordedOwner(dynamo, table, owner))
+              : owner.madeBefore();
+      if (!owned) {
         return false;
       }
       dynamo.deleteTable(r -> r.tableName(table));
+    } catch (NameConflictException e) {
+      return false;
     } catch (ResourceNotFoundException e) {
       // Already gone.
     } catch (ResourceInUseException e) {
@@ -169,14 +220,13 @@ public final class RecordTables {
    * Creates the table; its status as created (some stores make it ACTIVE at once), or null when it
    * existed.
    */
-  private static TableStatus create(DynamoDbClient dynamo, String table, ResourceOwner owner) {
+  private static TableStatus create(DynamoDbClient dynamo, String table) {
     try {
       return dynamo
           .createTable(
               t ->
                   t.tableName(table)
                       .billingMode(BillingMode.PAY_PER_REQUEST)
-                      .tags(ownerTag(owner))
                       .attributeDefinitions(
                           a ->
                               a.attributeName(RecordTable.DEVICE_ID)

@@ -79,8 +79,9 @@ abstract class IsolationDependentResource<R extends HasMetadata>
         CONDITION,
         () -> {
           // Another tenant's object or one made by hand is never adopted, relabelled or changed.
-          getSecondaryResource(tenant, context).ifPresent(r -> TenantOwnership.require(r, tenant));
-          return TenantOwnership.creating(
+          return TenantOwnership.reconcile(
+              getSecondaryResource(tenant, context),
+              tenant,
               resourceType().getSimpleName(),
               qualifiedName(scope),
               () -> super.reconcile(tenant, context));

@@ -58,19 +58,21 @@ class RecordTableDependentResource extends ServiceDependentResource<Observed>
 
   private static Observed ensure(TenantScope scope, boolean probablyMissing) {
     String table = scope.names.table();
-    var ensured =
-        RecordTables.ensure(
-            scope.dynamo(), table, probablyMissing, scope.owner());
+    var ensured = RecordTables.ensure(scope.dynamo(), table, probablyMissing, owner(scope));
     if (ensured.created()) {
       scope.created(CONDITION, List.of("DynamoDB table " + table));
     }
     return new Observed(ensured.state(), ensured.state() == State.ACTIVE);
   }
 
+  /** The tenant as the table's owner; a table it was creating (status `Creating`) is its own. */
+  private static io.stevedore.operator.platform.ResourceOwner owner(TenantScope scope) {
+    return scope.owner(scope.hadReason(CONDITION, "Creating"));
+  }
+
   @Override
   protected void remove(TenantScope scope) {
-    if (!RecordTables.delete(
-        scope.dynamo(), scope.names.table(), scope.owner())) {
+    if (!RecordTables.delete(scope.dynamo(), scope.names.table(), owner(scope))) {
       scope.keptForeign("DynamoDB table " + scope.names.table());
     }
   }

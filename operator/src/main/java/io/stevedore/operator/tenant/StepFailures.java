@@ -1,10 +1,9 @@
 package io.stevedore.operator.tenant;
 
-import io.stevedore.operator.platform.NameConflictException;
-
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stevedore.operator.broker.BrokerException;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
+import io.stevedore.operator.platform.NameConflictException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

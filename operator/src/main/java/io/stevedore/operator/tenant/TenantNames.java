@@ -71,8 +71,8 @@ public record TenantNames(
   }
 
   /**
-   * The namespace that isolates a tenant's workloads: {@code <namespace>-<tenant>} (cut to fit)
-   * and a hash of both parts, since a '-' joining two labels that may hold '-' is ambiguous (tenant
+   * The namespace that isolates a tenant's workloads: {@code <namespace>-<tenant>} (cut to fit) and
+   * a hash of both parts, since a '-' joining two labels that may hold '-' is ambiguous (tenant
    * {@code b-c} in {@code a} and tenant {@code c} in {@code a-b}); always a DNS-1123 label.
    */
   public static String isolationNamespace(String namespace, String tenant) {

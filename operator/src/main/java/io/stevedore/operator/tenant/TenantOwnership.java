@@ -1,11 +1,10 @@
 package io.stevedore.operator.tenant;
 
-import io.stevedore.operator.platform.NameConflictException;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.Labels;
+import io.stevedore.operator.platform.NameConflictException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -57,16 +56,18 @@ final class TenantOwnership {
   }
 
   /**
-   * Runs a create (or a reconcile that may create); an object that already exists under the name
-   * and was not seen (the informers select the operator's own labels) is someone else's.
+   * Runs the reconcile of a dependent whose object {@code observed} holds what the informer saw,
+   * after checking that object is the tenant's. When it saw none the reconcile creates, and an
+   * object that exists under the name though unseen (the informers select the operator's own
+   * labels) makes the create fail with 409: someone else's.
    */
-  static <T> T creating(String kind, String name, Supplier<T> work) {
+  static <T, R extends HasMetadata> T reconcile(
+      java.util.Optional<R> observed, Tenant tenant, String kind, String name, Supplier<T> work) {
+    observed.ifPresent(object -> require(object, tenant));
     try {
       return work.get();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 409
-          && e.getStatus() != null
-          && "AlreadyExists".equals(e.getStatus().getReason())) {
+      if (observed.isEmpty() && e.getCode() == 409) {
         throw new NameConflictException(
             kind + " " + name, "made by someone else: it does not carry Stevedore's tenant labels");
       }

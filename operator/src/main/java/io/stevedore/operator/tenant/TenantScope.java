@@ -107,7 +107,21 @@ final class TenantScope {
    * it by an operator from before owners were recorded.
    */
   ResourceOwner owner() {
-    return new ResourceOwner(tenant.getMetadata().getUid(), queuesProvisionedBefore());
+    return owner(false);
+  }
+
+  /** As {@link #owner()}, when the step's own status also says it made the resource before. */
+  ResourceOwner owner(boolean stepMadeItBefore) {
+    return new ResourceOwner(
+        tenant.getMetadata().getUid(), stepMadeItBefore || queuesProvisionedBefore());
+  }
+
+  /** Whether the condition has {@code reason} in the status the operator last wrote. */
+  boolean hadReason(String condition, String reason) {
+    return tenant.getStatus() != null
+        && Conditions.find(tenant.getStatus().getConditions(), condition)
+            .map(c -> reason.equals(c.getReason()))
+            .orElse(false);
   }
 
   /** Whether the tenant's queues were made before (drift is possible), as status says. */
@@ -150,11 +164,7 @@ final class TenantScope {
   TenantQueueBroker broker() throws CredentialsNotFoundException {
     if (onRabbit()) {
       return new RabbitTenantQueues(
-          platform.rabbit(),
-          platform.management(),
-          rabbit(),
-          rabbitQueueSettings(),
-          owner());
+          platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings(), owner());
     }
     var sqs = environment.getSpec().getBroker().getSqs();
     return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));

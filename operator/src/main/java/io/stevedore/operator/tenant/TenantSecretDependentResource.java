@@ -88,8 +88,9 @@ class TenantSecretDependentResource extends OwnedDependentResource<Secret, Tenan
         CONDITION,
         () -> {
           // Another Tenant's Secret is never read (its keys), adopted or overwritten.
-          getSecondaryResource(tenant, context).ifPresent(s -> TenantOwnership.require(s, tenant));
-          return TenantOwnership.creating(
+          return TenantOwnership.reconcile(
+              getSecondaryResource(tenant, context),
+              tenant,
               "Secret",
               scope.names.namespace() + "/" + scope.names.secret(),
               () -> super.reconcile(tenant, context));
