@@ -33,6 +33,11 @@ public record ResourceOwner(String uid, boolean madeBefore) {
         .orElse("it records no owner: made by hand or by another program");
   }
 
+  /** This owner, also taking a resource that records no owner as its own when {@code evidence}. */
+  public ResourceOwner orMadeBefore(boolean evidence) {
+    return new ResourceOwner(uid, madeBefore || evidence);
+  }
+
   /** Fails with `NameConflict` unless the resource is the tenant's. */
   public void require(String object, Optional<String> recorded) {
     if (!owns(recorded)) {

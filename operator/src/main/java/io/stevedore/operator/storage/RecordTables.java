@@ -3,6 +3,8 @@ package io.stevedore.operator.storage;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.operator.platform.NameConflictException;
 import io.stevedore.operator.platform.ResourceOwner;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -34,6 +37,8 @@ public final class RecordTables {
 
   public static final String OWNER_SORT_KEY = "#owner";
   public static final String OWNER_UID = "tenantUid";
+
+  private static final Duration CLOCK_LEEWAY = Duration.ofSeconds(5);
 
   /** Where a table stands after {@link #ensure}. */
   public enum State {
@@ -87,26 +92,41 @@ public final class RecordTables {
    * @param probablyMissing the tenant never had a table: create first, rather than look first
    */
   public static Ensured ensure(
-      DynamoDbClient dynamo, String table, boolean probablyMissing, ResourceOwner owner) {
+      DynamoDbClient dynamo,
+      String table,
+      boolean probablyMissing,
+      ResourceOwner owner,
+      Instant ownerCreated) {
     if (probablyMissing) {
       var createdAs = create(dynamo, table);
       if (createdAs != null) {
         return new Ensured(settleNew(dynamo, table, createdAs, owner), true);
       }
     }
-    TableStatus status;
+    TableDescription existing;
     try {
-      status = describe(dynamo, table);
+      existing = dynamo.describeTable(r -> r.tableName(table)).table();
     } catch (ResourceNotFoundException e) {
       var createdAs = create(dynamo, table);
       return createdAs == null
           ? new Ensured(State.CREATING, false)
           : new Ensured(settleNew(dynamo, table, createdAs, owner), true);
     }
-    if (status == TableStatus.ACTIVE) {
-      requireOwner(dynamo, table, owner);
+    if (existing.tableStatus() == TableStatus.ACTIVE) {
+      requireOwner(dynamo, table, owner.orMadeBefore(createdSince(existing, ownerCreated)));
     }
-    return new Ensured(settle(dynamo, table, status, false), false);
+    return new Ensured(settle(dynamo, table, existing.tableStatus(), false), false);
+  }
+
+  /**
+   * Whether the table was made after its would-be owner (a few seconds' leeway for clocks): the
+   * owner item can only be written once the table is ACTIVE, so a table the owner created whose
+   * answer was lost (a timeout) records none; one older than the owner is never its own.
+   */
+  private static boolean createdSince(TableDescription table, Instant ownerCreated) {
+    return ownerCreated != null
+        && table.creationDateTime() != null
+        && !table.creationDateTime().isBefore(ownerCreated.minus(CLOCK_LEEWAY));
   }
 
   /** Settles a table this call created: once ACTIVE, it records its owner. */
@@ -196,12 +216,15 @@ public final class RecordTables {
    *
    * @return false when the table exists and is not the owner's (it is left as it is)
    */
-  public static boolean delete(DynamoDbClient dynamo, String table, ResourceOwner owner) {
+  public static boolean delete(
+      DynamoDbClient dynamo, String table, ResourceOwner owner, Instant ownerCreated) {
     try {
+      var existing = dynamo.describeTable(r -> r.tableName(table)).table();
+      var made = owner.orMadeBefore(createdSince(existing, ownerCreated));
       boolean owned =
-          describe(dynamo, table) == TableStatus.ACTIVE
-              ? owner.owns(recordedOwner(dynamo, table, owner))
-              : owner.madeBefore();
+          existing.tableStatus() == TableStatus.ACTIVE
+              ? made.owns(recordedOwner(dynamo, table, made))
+              : made.madeBefore();
       if (!owned) {
         return false;
       }

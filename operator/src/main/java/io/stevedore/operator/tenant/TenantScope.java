@@ -107,13 +107,7 @@ final class TenantScope {
    * it by an operator from before owners were recorded.
    */
   ResourceOwner owner() {
-    return owner(false);
-  }
-
-  /** As {@link #owner()}, when the step's own status also says it made the resource before. */
-  ResourceOwner owner(boolean stepMadeItBefore) {
-    return new ResourceOwner(
-        tenant.getMetadata().getUid(), stepMadeItBefore || queuesProvisionedBefore());
+    return new ResourceOwner(tenant.getMetadata().getUid(), queuesProvisionedBefore());
   }
 
   /** Whether the condition has {@code reason} in the status the operator last wrote. */

@@ -127,7 +127,8 @@ final class TenantsBaseline {
                         services.dynamo(),
                         RecordTable.name("b-", ns, name),
                         true,
-                        new io.stevedore.operator.platform.ResourceOwner(name, false)),
+                        new io.stevedore.operator.platform.ResourceOwner(name, false),
+                        null),
                 steps),
             CompletableFuture.runAsync(
                 unchecked(
