@@ -161,7 +161,7 @@ final class TenantScope {
           platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings(), owner());
     }
     var sqs = environment.getSpec().getBroker().getSqs();
-    return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));
+    return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()), owner());
   }
 
   DynamoDbClient dynamo() {
