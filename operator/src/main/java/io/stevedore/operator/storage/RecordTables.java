@@ -140,7 +140,7 @@ public final class RecordTables {
 
   /** Fails unless the table is the owner's; marks one made before owners were recorded. */
   private static void requireOwner(DynamoDbClient dynamo, String table, ResourceOwner owner) {
-    Optional<String> recorded = recordedOwner(dynamo, table, owner);
+    Optional<String> recorded = recordedOwner(dynamo, table);
     owner.require("DynamoDB table " + table, recorded);
     if (owner.claims(recorded)) {
       recordOwner(dynamo, table, owner);
@@ -148,8 +148,7 @@ public final class RecordTables {
   }
 
   /** The owner the table records; a table with other keys is no tenant table at all. */
-  private static Optional<String> recordedOwner(
-      DynamoDbClient dynamo, String table, ResourceOwner owner) {
+  private static Optional<String> recordedOwner(DynamoDbClient dynamo, String table) {
     try {
       var item = dynamo.getItem(r -> r.tableName(table).key(ownerKey()).consistentRead(true));
       return Optional.ofNullable(item.item().get(OWNER_UID)).map(AttributeValue::s);
@@ -223,7 +222,7 @@ public final class RecordTables {
       var made = owner.orMadeBefore(createdSince(existing, ownerCreated));
       boolean owned =
           existing.tableStatus() == TableStatus.ACTIVE
-              ? made.owns(recordedOwner(dynamo, table, made))
+              ? made.owns(recordedOwner(dynamo, table))
               : made.madeBefore();
       if (!owned) {
         return false;
