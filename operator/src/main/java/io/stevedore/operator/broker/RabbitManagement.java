@@ -70,6 +70,12 @@ public final class RabbitManagement {
                     .findFirst());
   }
 
+  /** The arguments the queue was declared with; empty when the queue does not exist. */
+  public Optional<JsonNode> queueArguments(RabbitEndpoint endpoint, String queue)
+      throws BrokerException {
+    return queueJson(endpoint, queue).map(node -> node.path("arguments"));
+  }
+
   private Optional<JsonNode> queueJson(RabbitEndpoint endpoint, String queue)
       throws BrokerException {
     var response =
@@ -114,13 +120,40 @@ public final class RabbitManagement {
   /** Creates the user, or sets its password if it exists; it gets no management tags. */
   public void putUser(RabbitEndpoint endpoint, String user, String password)
       throws BrokerException {
+    putUser(endpoint, user, password, "");
+  }
+
+  /**
+   * As {@link #putUser(RabbitEndpoint, String, String)}, with {@code tags} (comma-separated; tags
+   * other than the management ones grant nothing, they only mark the user).
+   */
+  public void putUser(RabbitEndpoint endpoint, String user, String password, String tags)
+      throws BrokerException {
     expectSuccess(
         endpoint,
         send(
             endpoint,
             "PUT",
             "/api/users/" + encode(user),
-            Map.of("password", password, "tags", "")));
+            Map.of("password", password, "tags", tags)));
+  }
+
+  /** The user's tags; empty when the user does not exist. */
+  public Optional<java.util.List<String>> userTags(RabbitEndpoint endpoint, String user)
+      throws BrokerException {
+    var response = send(endpoint, "GET", "/api/users/" + encode(user), null);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    java.util.List<String> tags = new java.util.ArrayList<>();
+    JsonNode node = json(endpoint, response).path("tags");
+    // 3.10 answers a list; older brokers a comma-separated string.
+    if (node.isArray()) {
+      node.forEach(t -> tags.add(t.asText()));
+    } else if (!node.asText().isEmpty()) {
+      tags.addAll(java.util.List.of(node.asText().split(",")));
+    }
+    return Optional.of(tags);
   }
 
   /** A user's permissions in a vhost: resource-name regular expressions. */

@@ -5,31 +5,49 @@ import io.stevedore.contract.RabbitQueueSettings;
 import io.stevedore.contract.RabbitQueueSettings.Declaration;
 import io.stevedore.contract.RabbitQueueSettings.QueueType;
 import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.platform.ResourceOwner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A tenant's queues on RabbitMQ: main and dead-letter queue and the retry delay queues, durable, in
  * the Environment's vhost, declared as its settings say (quorum by default). A queue that already
  * exists is never re-declared otherwise: RabbitMQ would refuse, and a queue's type cannot change.
+ *
+ * <p>Each queue records its Tenant in argument {@link #OWNER_ARGUMENT} (RabbitMQ keeps unknown
+ * arguments and leaves them out of its equivalence check, so the runtime's declarations still
+ * match); a queue of the tenant's name that records another owner, or none while the tenant never
+ * had queues, is never declared over, counted, or deleted. Reading the argument needs the
+ * management API: without one, a queue that exists is the tenant's only if it had queues before.
  */
 public final class RabbitTenantQueues implements TenantQueueBroker {
+  /** The queue argument that records the UID of the Tenant a queue was declared for. */
+  public static final String OWNER_ARGUMENT = "x-stevedore-tenant-uid";
+
+  private static final Logger log = LoggerFactory.getLogger(RabbitTenantQueues.class);
+
   private final RabbitConnections rabbit;
   private final RabbitManagement management;
   private final RabbitEndpoint endpoint;
   private final RabbitQueueSettings settings;
+  private final ResourceOwner owner;
 
   public RabbitTenantQueues(
       RabbitConnections rabbit,
       RabbitManagement management,
       RabbitEndpoint endpoint,
-      RabbitQueueSettings settings) {
+      RabbitQueueSettings settings,
+      ResourceOwner owner) {
     this.rabbit = rabbit;
     this.management = management;
     this.endpoint = endpoint;
     this.settings = settings;
+    this.owner = owner;
   }
 
   /** How a queue that exists matches the Environment's declaration of it. */
@@ -54,25 +72,38 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
   @Override
   public QueueSurvey ensureQueues(TenantQueues queues) throws BrokerException {
     List<String> missing = missing(queues);
+    requireOwned(existing(queues, missing));
     return new QueueSurvey(missing, describe(declare(settings.declarations(queues), queues)));
   }
 
   @Override
   public QueueSurvey declareQueues(TenantQueues queues) throws BrokerException {
     List<Declaration> all = settings.declarations(queues);
-    return new QueueSurvey(
-        all.stream().map(Declaration::queue).toList(), describe(declare(all, queues)));
+    if (!endpoint.hasManagement()) {
+      // No owner can be read: any queue that exists already is someone else's.
+      List<String> missing = missing(queues);
+      requireOwned(existing(queues, missing));
+    }
+    var survey =
+        new QueueSurvey(
+            all.stream().map(Declaration::queue).toList(), describe(declare(all, queues)));
+    if (endpoint.hasManagement()) {
+      // Declaring changes nothing on a queue that existed; its owner argument tells whose it is.
+      requireOwned(existing(queues, List.of()));
+    }
+    return survey;
   }
 
   @Override
   public QueueBacklog backlog(TenantQueues queues) throws BrokerException {
-    AMQP.Queue.DeclareOk main = inspect(queues.main());
+    // What is not the tenant's holds nothing of its.
+    AMQP.Queue.DeclareOk main = inspectOwned(queues.main());
     long retrying = 0;
     for (String retry : queues.retries()) {
-      AMQP.Queue.DeclareOk ok = inspect(retry);
+      AMQP.Queue.DeclareOk ok = inspectOwned(retry);
       retrying += ok == null ? 0 : ok.getMessageCount();
     }
-    AMQP.Queue.DeclareOk deadLetter = inspect(queues.deadLetter());
+    AMQP.Queue.DeclareOk deadLetter = inspectOwned(queues.deadLetter());
     long inFlight = -1;
     if (main == null) {
       inFlight = 0;
@@ -95,13 +126,52 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
   public void deleteQueues(TenantQueues queues, boolean evenIfNotEmpty) throws BrokerException {
     var deletion = new RabbitQueueDeletion(rabbit, management, endpoint);
     for (Declaration d : settings.declarations(queues)) {
-      if (evenIfNotEmpty) {
+      if (inspect(d.queue()) != null && !owns(d.queue())) {
+        log.warn("kept RabbitMQ queue {}: it is not this Tenant's", d.queue());
+      } else if (evenIfNotEmpty) {
         deletion.deleteWithMessages(d.queue());
       } else if (inspect(d.queue()) != null) {
         // Only ingest publishes, and only into the main queue; the others fill from workers.
         deletion.deleteIfEmpty(d.queue(), type(d, queues), d.queue().equals(queues.main()));
       }
     }
+  }
+
+  /** The tenant's queues but {@code missing}. */
+  private List<String> existing(TenantQueues queues, List<String> missing) {
+    return settings.declarations(queues).stream()
+        .map(Declaration::queue)
+        .filter(q -> !missing.contains(q))
+        .toList();
+  }
+
+  /** Fails with `NameConflict` unless each of {@code existing} is the tenant's. */
+  private void requireOwned(List<String> existing) throws BrokerException {
+    for (String queue : existing) {
+      owner.require("RabbitMQ queue " + queue, recordedOwner(queue));
+    }
+  }
+
+  private boolean owns(String queue) throws BrokerException {
+    return owner.owns(recordedOwner(queue));
+  }
+
+  /** The owner the queue records; none without a management API to read it. */
+  private Optional<String> recordedOwner(String queue) throws BrokerException {
+    if (!endpoint.hasManagement()) {
+      return Optional.empty();
+    }
+    return management
+        .queueArguments(endpoint, queue)
+        .map(arguments -> arguments.path(OWNER_ARGUMENT))
+        .filter(value -> !value.isMissingNode() && !value.isNull())
+        .map(value -> value.asText());
+  }
+
+  /** As {@link #inspect}, and null for a queue that is not the tenant's. */
+  private AMQP.Queue.DeclareOk inspectOwned(String queue) throws BrokerException {
+    AMQP.Queue.DeclareOk ok = inspect(queue);
+    return ok == null || owns(queue) ? ok : null;
   }
 
   /** The tenant's queues that do not exist. */
@@ -143,7 +213,7 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
           endpoint,
           channel -> {
             for (Declaration d : declarations) {
-              channel.queueDeclare(d.queue(), true, false, false, d.arguments());
+              channel.queueDeclare(d.queue(), true, false, false, owned(d.arguments()));
             }
             return null;
           });
@@ -182,7 +252,7 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
           endpoint,
           channel ->
               channel.queueDeclare(
-                  declaration.queue(), true, false, false, declaration.arguments()));
+                  declaration.queue(), true, false, false, owned(declaration.arguments())));
       return true;
     } catch (BrokerException e) {
       if (e.failure() == BrokerException.Failure.REJECTED) {
@@ -202,6 +272,13 @@ public final class RabbitTenantQueues implements TenantQueueBroker {
               ? management.queueType(endpoint, declaration.queue()).orElse(null)
               : null;
     };
+  }
+
+  /** The contract's arguments and the owner's UID. */
+  private Map<String, Object> owned(Map<String, Object> arguments) {
+    Map<String, Object> owned = new LinkedHashMap<>(arguments);
+    owned.put(OWNER_ARGUMENT, owner.uid());
+    return owned;
   }
 
   /** How the queues are declared, for the QueuesReady message. */

@@ -1,6 +1,7 @@
 package io.stevedore.operator.broker;
 
 import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.platform.ResourceOwner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * A tenant's queues on SQS: the main queue with a redrive policy into its dead-letter queue (retry
- * delays are visibility timeouts there, so no delay queues exist).
+ * delays are visibility timeouts there, so no delay queues exist). Each queue records its Tenant in
+ * tag {@link #OWNER_TAG}, set with the create; a queue of the tenant's name that records another
+ * owner, or none while the tenant never had queues, is never used, counted or deleted.
  */
 public final class SqsTenantQueues implements TenantQueueBroker {
   /** A queue's depth: visible, in flight (received, not deleted) and delayed messages. */
@@ -27,10 +30,15 @@ public final class SqsTenantQueues implements TenantQueueBroker {
   private static final String DECLARED_AS =
       "SQS queues (dead-lettered after " + TenantQueues.SQS_MAX_RECEIVE_COUNT + " receives)";
 
-  private final SqsClient sqs;
+  /** The queue tag that records the UID of the Tenant a queue was made for. */
+  public static final String OWNER_TAG = "stevedore.io/tenant-uid";
 
-  public SqsTenantQueues(SqsClient sqs) {
+  private final SqsClient sqs;
+  private final ResourceOwner owner;
+
+  public SqsTenantQueues(SqsClient sqs, ResourceOwner owner) {
     this.sqs = sqs;
+    this.owner = owner;
   }
 
   /** The redrive policy of a main queue, as the runtime expects it. */
@@ -61,13 +69,18 @@ public final class SqsTenantQueues implements TenantQueueBroker {
     return call(
         () -> {
           List<String> created = new ArrayList<>();
+          for (String queue : List.of(queues.main(), queues.deadLetter())) {
+            url(queue).ifPresent(url -> requireOwned(queue, url));
+          }
           String deadLetterUrl =
               url(queues.deadLetter())
                   .orElseGet(
                       () -> {
                         created.add(queues.deadLetter());
                         return sqs.createQueue(
-                                r -> r.queueName(TenantQueues.sqsName(queues.deadLetter())))
+                                r ->
+                                    r.queueName(TenantQueues.sqsName(queues.deadLetter()))
+                                        .tags(ownerTag()))
                             .queueUrl();
                       });
           if (url(queues.main()).isEmpty()) {
@@ -79,6 +92,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
             sqs.createQueue(
                 r ->
                     r.queueName(TenantQueues.sqsName(queues.main()))
+                        .tags(ownerTag())
                         .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrivePolicy(arn))));
             created.add(queues.main());
           }
@@ -118,7 +132,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
     call(
         () -> {
           for (String queue : List.of(queues.main(), queues.deadLetter())) {
-            Optional<String> url = url(queue);
+            Optional<String> url = url(queue).filter(u -> owns(u));
             if (url.isEmpty()) {
               continue;
             }
@@ -142,8 +156,31 @@ public final class SqsTenantQueues implements TenantQueueBroker {
     }
   }
 
+  /** Fails with `NameConflict` unless the queue is the owner's; tags one made before owners. */
+  private void requireOwned(String queue, String url) {
+    Optional<String> recorded = recordedOwner(url);
+    owner.require("SQS queue " + TenantQueues.sqsName(queue), recorded);
+    if (owner.claims(recorded)) {
+      sqs.tagQueue(r -> r.queueUrl(url).tags(ownerTag()));
+    }
+  }
+
+  private boolean owns(String url) {
+    return owner.owns(recordedOwner(url));
+  }
+
+  private Optional<String> recordedOwner(String url) {
+    return Optional.ofNullable(sqs.listQueueTags(r -> r.queueUrl(url)).tags().get(OWNER_TAG));
+  }
+
+  private Map<String, String> ownerTag() {
+    return Map.of(OWNER_TAG, owner.uid());
+  }
+
+  /** The depth of the queue if it is the owner's; what is not its holds nothing of its. */
   private Map<QueueAttributeName, String> attributes(String queue) {
     return url(queue)
+        .filter(this::owns)
         .map(
             url ->
                 sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(DEPTH_ATTRIBUTES))

@@ -12,9 +12,25 @@ public final class TenantBrokerPermissions {
   private TenantBrokerPermissions() {}
 
   public static RabbitManagement.Permissions of(TenantQueues queues) {
-    // Names are DNS labels joined by dots, so the dots are all that needs escaping.
-    String main = "^" + queues.main().replace(".", "\\.");
+    String main = "^" + literal(queues.main());
     String read = main + "(\\.dlq|\\.retry\\.[0-9]+s)?$";
     return new RabbitManagement.Permissions("^$", "^$", read);
+  }
+
+  /**
+   * {@code text} as a regex that matches only itself: every character but ASCII letters and digits
+   * escaped, which means itself in RabbitMQ's (Erlang/PCRE) and Java's regexes alike.
+   */
+  static String literal(String text) {
+    StringBuilder regex = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (!(c < 128 && Character.isLetterOrDigit(c))) {
+                regex.append('\\');
+              }
+              regex.appendCodePoint(c);
+            });
+    return regex.toString();
   }
 }

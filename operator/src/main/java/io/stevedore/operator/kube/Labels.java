@@ -13,6 +13,10 @@ public final class Labels {
   public static final String VERSION = "app.kubernetes.io/version";
   public static final String ENVIRONMENT = "stevedore.io/environment";
   public static final String TENANT = "stevedore.io/tenant";
+
+  /** The UID of the Tenant an object was made for: what proves whose it is, not its name. */
+  public static final String TENANT_UID = "stevedore.io/tenant-uid";
+
   public static final String WORKER_POOL = "stevedore.io/worker-pool";
 
   private Labels() {}

@@ -1,14 +1,17 @@
 package io.stevedore.operator.storage;
 
+import io.stevedore.operator.platform.ResourceOwner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A tenant's configuration rows in its Environment's MySQL database: its registration in {@code
  * tenants} and its processing rules in {@code tenant_rules} (the runtime's workers read them; see
- * platform-runtime/RULES.md).
+ * platform-runtime/RULES.md). The registration records the Tenant it was made for ({@code
+ * owner_uid}); rows under another Tenant's registration are never changed or removed.
  */
 public final class TenantConfigStore {
   /**
@@ -34,12 +37,19 @@ public final class TenantConfigStore {
     this.connections = connections;
   }
 
-  /** Registers the tenant and writes its default rules, unless it is registered already. */
-  public Outcome ensure(MySqlEndpoint endpoint, String namespace, String tenant)
+  /**
+   * Registers the tenant and writes its default rules, unless it is registered already; a
+   * registration that is not the owner's fails with {@link
+   * io.stevedore.operator.platform.NameConflictException}, one that records no owner and is the
+   * owner's by its status is marked now.
+   */
+  public Outcome ensure(
+      MySqlEndpoint endpoint, String namespace, String tenant, ResourceOwner owner)
       throws SQLException {
     return connections.withConnection(
         endpoint,
-        connection -> inTransaction(connection, () -> ensure(connection, namespace, tenant)));
+        connection ->
+            inTransaction(connection, () -> ensure(connection, namespace, tenant, owner)));
   }
 
   /** Whether the tenant is registered (its configuration exists). */
@@ -61,15 +71,23 @@ public final class TenantConfigStore {
 
   /**
    * Deletes everything the database holds for the tenant: registration, rules, agent configuration
-   * and processing log.
+   * and processing log; nothing when the registration is not the owner's.
+   *
+   * @return false when another Tenant's registration (or one made by hand) was left as it is
    */
-  public void remove(MySqlEndpoint endpoint, String namespace, String tenant) throws SQLException {
-    connections.withConnection(
+  public boolean remove(
+      MySqlEndpoint endpoint, String namespace, String tenant, ResourceOwner owner)
+      throws SQLException {
+    return connections.withConnection(
         endpoint,
         connection ->
             inTransaction(
                 connection,
                 () -> {
+                  var registered = registeredOwner(connection, namespace, tenant, true);
+                  if (registered.isPresent() && !owner.owns(registered.get())) {
+                    return false;
+                  }
                   for (String table :
                       List.of("tenant_rules", "agent_config", "processing_log", "tenants")) {
                     try (var delete =
@@ -79,17 +97,32 @@ public final class TenantConfigStore {
                       delete.executeUpdate();
                     }
                   }
-                  return null;
+                  return true;
                 }));
   }
 
-  private static Outcome ensure(Connection connection, String namespace, String tenant)
+  private static Outcome ensure(
+      Connection connection, String namespace, String tenant, ResourceOwner owner)
       throws SQLException {
     try (var register =
         connection.prepareStatement(
-            "INSERT IGNORE INTO tenants (namespace, tenant) VALUES (?, ?)")) {
+            "INSERT IGNORE INTO tenants (namespace, tenant, owner_uid) VALUES (?, ?, ?)")) {
       bind(register, namespace, tenant);
+      register.setString(3, owner.uid());
       if (register.executeUpdate() == 0) {
+        Optional<String> recorded =
+            registeredOwner(connection, namespace, tenant, true).orElse(Optional.empty());
+        owner.require("MySQL registration of tenant " + namespace + "/" + tenant, recorded);
+        if (owner.claims(recorded)) {
+          try (var claim =
+              connection.prepareStatement(
+                  "UPDATE tenants SET owner_uid = ? WHERE namespace = ? AND tenant = ?")) {
+            claim.setString(1, owner.uid());
+            claim.setString(2, namespace);
+            claim.setString(3, tenant);
+            claim.executeUpdate();
+          }
+        }
         return Outcome.PRESENT;
       }
     }
@@ -116,6 +149,20 @@ public final class TenantConfigStore {
       insert.executeBatch();
     }
     return Outcome.CREATED;
+  }
+
+  /** Empty when the tenant is not registered; else the owner its registration records, if any. */
+  private static Optional<Optional<String>> registeredOwner(
+      Connection connection, String namespace, String tenant, boolean lock) throws SQLException {
+    try (var select =
+        connection.prepareStatement(
+            "SELECT owner_uid FROM tenants WHERE namespace = ? AND tenant = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
+      bind(select, namespace, tenant);
+      try (var rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(Optional.ofNullable(rows.getString(1))) : Optional.empty();
+      }
+    }
   }
 
   private interface Work<T> {

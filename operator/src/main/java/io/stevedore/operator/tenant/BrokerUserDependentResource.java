@@ -149,13 +149,20 @@ class BrokerUserDependentResource
     call(
         () -> {
           RabbitEndpoint endpoint = scope.rabbit();
+          var owners = new BrokerUserOwners(management, endpoint, scope.owner());
+          // A user of the tenant's name made by anyone else keeps its password and permissions.
           for (String user : users) {
-            management.putUser(endpoint, user, desired.logins().get(user));
+            owners.requireOwnedOrMissing(user);
+          }
+          for (String user : users) {
+            management.putUser(endpoint, user, desired.logins().get(user), owners.tags());
             management.putPermissions(
                 endpoint, user, permissions.configure(), permissions.write(), permissions.read());
           }
           for (String user : desired.revoked()) {
-            management.deleteUser(endpoint, user);
+            if (owners.ownedOrMissing(user)) {
+              management.deleteUser(endpoint, user);
+            }
           }
           return null;
         });
@@ -171,11 +178,14 @@ class BrokerUserDependentResource
   @Override
   protected void remove(TenantScope scope) throws BrokerException {
     RabbitEndpoint endpoint = call(scope::rabbit);
+    var owners = new BrokerUserOwners(scope.platform.management(), endpoint, scope.owner());
     for (String slot : TenantNames.BROKER_USER_SLOTS) {
-      scope
-          .platform
-          .management()
-          .deleteUser(endpoint, scope.names.brokerUser(endpoint.vhost(), slot));
+      String user = scope.names.brokerUser(endpoint.vhost(), slot);
+      if (owners.ownedOrMissing(user)) {
+        scope.platform.management().deleteUser(endpoint, user);
+      } else {
+        scope.keptForeign("broker user " + user);
+      }
     }
   }
 

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDNoGCKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
-import io.stevedore.operator.api.v1alpha1.Dns1123;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.Labels;
 import java.util.List;
@@ -75,7 +74,24 @@ abstract class IsolationDependentResource<R extends HasMetadata>
 
   @Override
   public ReconcileResult<R> reconcile(Tenant tenant, Context<Tenant> context) {
-    return TenantScope.of(context).timed(CONDITION, () -> super.reconcile(tenant, context));
+    TenantScope scope = TenantScope.of(context);
+    return scope.timed(
+        CONDITION,
+        () -> {
+          // Another tenant's object or one made by hand is never adopted, relabelled or changed.
+          return TenantOwnership.reconcile(
+              getSecondaryResource(tenant, context),
+              tenant,
+              resourceType().getSimpleName(),
+              qualifiedName(scope),
+              () -> super.reconcile(tenant, context));
+        });
+  }
+
+  private String qualifiedName(TenantScope scope) {
+    return this instanceof IsolationNamespaceDependentResource
+        ? objectName(scope)
+        : scope.names.isolationNamespace() + "/" + objectName(scope);
   }
 
   @Override
@@ -88,7 +104,10 @@ abstract class IsolationDependentResource<R extends HasMetadata>
   @Override
   public void delete(Tenant tenant, Context<Tenant> context) {
     if (TenantScope.of(context).removesData()) {
-      super.delete(tenant, context);
+      // Only what is the tenant's: an object of the same name made by anyone else stays.
+      getSecondaryResource(tenant, context)
+          .filter(r -> TenantOwnership.of(r, tenant) != TenantOwnership.Verdict.FOREIGN)
+          .ifPresent(r -> context.getClient().resource(r).delete());
     }
   }
 
@@ -98,17 +117,6 @@ abstract class IsolationDependentResource<R extends HasMetadata>
       return Optional.of(
           ProvisioningCondition.ready(
               CONDITION, "NotConfigured", "the Environment does not isolate tenants"));
-    }
-    String namespace = scope.names.isolationNamespace();
-    if (!namespace.matches(Dns1123.LABEL)) {
-      return Optional.of(
-          ProvisioningCondition.failed(
-              CONDITION,
-              "InvalidSpec",
-              "the tenant namespace '"
-                  + namespace
-                  + "' (namespace-tenant) is longer than 63 characters: shorten the Tenant's"
-                  + " name"));
     }
     return Optional.empty();
   }

@@ -22,6 +22,9 @@ final class ProvisioningReport {
   /** Condition that says whether ingest refuses the tenant's data. */
   static final String SUSPENDED = "Suspended";
 
+  /** Reason of a step that found something of the tenant's name that is not the tenant's. */
+  static final String NAME_CONFLICT = "NameConflict";
+
   /** Condition of a deleted tenant's queues being emptied before they are removed. */
   static final String DRAINING = "Draining";
 
@@ -46,6 +49,7 @@ final class ProvisioningReport {
       }
     }
     announceDrift(scope, conditions);
+    announceConflicts(scope, conditions);
     // Credentials count once their Secret is written.
     var credentials =
         secretWritten(conditions) ? scope.secret() : Optional.<TenantSecret.Desired>empty();
@@ -161,6 +165,15 @@ final class ProvisioningReport {
               scope.tenant,
               "DriftRepaired",
               "re-created what was deleted out of band: " + String.join(", ", recreated));
+    }
+  }
+
+  /** A Warning Event for each step that newly found something of the tenant's name not its own. */
+  private void announceConflicts(TenantScope scope, List<ProvisioningCondition> conditions) {
+    for (ProvisioningCondition c : conditions) {
+      if (NAME_CONFLICT.equals(c.reason()) && !scope.hadReason(c.type(), NAME_CONFLICT)) {
+        status.events().warning(scope.tenant, NAME_CONFLICT, c.type() + ": " + c.message());
+      }
     }
   }
 

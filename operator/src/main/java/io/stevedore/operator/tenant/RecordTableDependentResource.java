@@ -58,16 +58,25 @@ class RecordTableDependentResource extends ServiceDependentResource<Observed>
 
   private static Observed ensure(TenantScope scope, boolean probablyMissing) {
     String table = scope.names.table();
-    var ensured = RecordTables.ensure(scope.dynamo(), table, probablyMissing);
+    var ensured =
+        RecordTables.ensure(scope.dynamo(), table, probablyMissing, scope.owner(), created(scope));
     if (ensured.created()) {
       scope.created(CONDITION, List.of("DynamoDB table " + table));
     }
     return new Observed(ensured.state(), ensured.state() == State.ACTIVE);
   }
 
+  /** When the Tenant was created: a table made since then without an owner item is its own. */
+  private static java.time.Instant created(TenantScope scope) {
+    String created = scope.tenant.getMetadata().getCreationTimestamp();
+    return created == null ? null : java.time.Instant.parse(created);
+  }
+
   @Override
   protected void remove(TenantScope scope) {
-    RecordTables.delete(scope.dynamo(), scope.names.table());
+    if (!RecordTables.delete(scope.dynamo(), scope.names.table(), scope.owner(), created(scope))) {
+      scope.keptForeign("DynamoDB table " + scope.names.table());
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.stevedore.operator.tenant;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stevedore.operator.broker.BrokerException;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
+import io.stevedore.operator.platform.NameConflictException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -16,6 +17,9 @@ final class StepFailures {
 
   static String reason(Exception thrown) {
     Exception e = unwrap(thrown);
+    if (e instanceof NameConflictException) {
+      return "NameConflict";
+    }
     if (e instanceof CredentialsNotFoundException) {
       return "CredentialsNotFound";
     }

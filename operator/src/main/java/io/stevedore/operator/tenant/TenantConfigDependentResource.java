@@ -54,7 +54,11 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
                 scope
                     .platform
                     .tenantConfig()
-                    .ensure(scope.mysql(), scope.names.namespace(), scope.names.tenant()));
+                    .ensure(
+                        scope.mysql(),
+                        scope.names.namespace(),
+                        scope.names.tenant(),
+                        scope.owner()));
     switch (outcome) {
       case CREATED ->
           scope.created(CONDITION, List.of("MySQL configuration (registration and default rules)"));
@@ -66,10 +70,12 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
 
   @Override
   protected void remove(TenantScope scope) throws Exception {
-    scope
+    if (!scope
         .platform
         .tenantConfig()
-        .remove(scope.mysql(), scope.names.namespace(), scope.names.tenant());
+        .remove(scope.mysql(), scope.names.namespace(), scope.names.tenant(), scope.owner())) {
+      scope.keptForeign("MySQL configuration of " + scope.names.tenant());
+    }
   }
 
   @Override

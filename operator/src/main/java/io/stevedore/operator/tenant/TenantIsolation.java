@@ -162,6 +162,9 @@ final class TenantIsolation {
     var labels = Labels.of(component, names.tenant(), tenant.getSpec().getEnvironment());
     labels.put(Labels.TENANT, names.tenant());
     labels.put(TENANT_NAMESPACE, names.namespace());
+    if (tenant.getMetadata().getUid() != null) {
+      labels.put(Labels.TENANT_UID, tenant.getMetadata().getUid());
+    }
     return labels;
   }
 }

@@ -2,12 +2,20 @@ package io.stevedore.operator.tenant;
 
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
+import io.stevedore.operator.api.v1alpha1.Dns1123;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.platform.PlatformNames;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
- * The names of everything a Tenant has, derived from it and its Environment (pure).
+ * The names of everything a Tenant has, derived from it and its Environment (pure). Both parts are
+ * DNS-1123 labels (checked here, so no path derives a name from anything else): they hold no '.',
+ * '/' or regex metacharacter, which makes every name built by joining them with dots unambiguous.
  *
  * @param namespace the Tenant's namespace
  * @param tenant the Tenant's name
@@ -25,11 +33,21 @@ public record TenantNames(
     String isolationNamespace) {
 
   /** The two broker users a tenant alternates between, so that a rotation can overlap. */
-  public static final java.util.List<String> BROKER_USER_SLOTS = java.util.List.of("a", "b");
+  public static final List<String> BROKER_USER_SLOTS = List.of("a", "b");
 
+  private static final int MAX_LABEL = 63;
+  private static final int HASH_CHARS = 8;
+
+  /**
+   * The names of {@code tenant}; refuses a namespace or name that is not a DNS-1123 label.
+   *
+   * @throws IllegalArgumentException when either is not a DNS-1123 label
+   */
   public static TenantNames of(Tenant tenant, Environment environment) {
     String namespace = tenant.getMetadata().getNamespace();
     String name = tenant.getMetadata().getName();
+    requireLabel("namespace", namespace);
+    requireLabel("name", name);
     return new TenantNames(
         namespace,
         name,
@@ -37,12 +55,53 @@ public record TenantNames(
         RecordTable.name(
             environment.getSpec().getStorage().getDynamodb().getTablePrefix(), namespace, name),
         PlatformNames.tenantSecret(name),
-        isolationNamespace(namespace, name));
+        keptIsolationNamespace(tenant).orElseGet(() -> isolationNamespace(namespace, name)));
   }
 
-  /** The namespace `<namespace>-<tenant>` that isolates a tenant's workloads. */
+  /** Whether {@code value} is a DNS-1123 label, the only thing a name is derived from. */
+  public static boolean isLabel(String value) {
+    return value != null && value.matches(Dns1123.LABEL);
+  }
+
+  private static void requireLabel(String what, String value) {
+    if (!isLabel(value)) {
+      throw new IllegalArgumentException(
+          "the Tenant's " + what + " '" + value + "' is not a DNS-1123 label: no name is derived");
+    }
+  }
+
+  /**
+   * The namespace that isolates a tenant's workloads: {@code <namespace>-<tenant>} (cut to fit) and
+   * a hash of both parts, since a '-' joining two labels that may hold '-' is ambiguous (tenant
+   * {@code b-c} in {@code a} and tenant {@code c} in {@code a-b}); always a DNS-1123 label.
+   */
   public static String isolationNamespace(String namespace, String tenant) {
-    return namespace + "-" + tenant;
+    String readable = namespace + "-" + tenant;
+    int room = MAX_LABEL - HASH_CHARS - 1;
+    if (readable.length() > room) {
+      readable = readable.substring(0, room).replaceAll("-+$", "");
+    }
+    return readable + "-" + hash(namespace + "/" + tenant);
+  }
+
+  /**
+   * The namespace a Tenant made before names carried a hash ({@code <namespace>-<tenant>}, as its
+   * status records), kept so that existing tenants keep theirs.
+   */
+  private static java.util.Optional<String> keptIsolationNamespace(Tenant tenant) {
+    var status = tenant.getStatus();
+    return java.util.Optional.ofNullable(status == null ? null : status.getIsolationNamespace())
+        .filter(TenantNames::isLabel);
+  }
+
+  private static String hash(String value) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
   }
 
   /**

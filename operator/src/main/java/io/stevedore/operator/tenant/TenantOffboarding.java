@@ -183,6 +183,15 @@ final class TenantOffboarding {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(FAILURE_RETRY.toMillis());
     }
     var names = scope.names;
+    if (!scope.keptForeign().isEmpty()) {
+      status
+          .events()
+          .warning(
+              scope.tenant,
+              "NameConflict",
+              "kept what has the tenant's name but is not its: "
+                  + String.join(", ", scope.keptForeign()));
+    }
     status
         .events()
         .normal(

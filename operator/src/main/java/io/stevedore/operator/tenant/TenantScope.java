@@ -16,6 +16,7 @@ import io.stevedore.operator.broker.SqsTenantQueues;
 import io.stevedore.operator.broker.TenantQueueBroker;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
 import io.stevedore.operator.platform.PlatformClients;
+import io.stevedore.operator.platform.ResourceOwner;
 import io.stevedore.operator.platform.TenantCredentials;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.storage.MySqlEndpoint;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -45,6 +47,7 @@ final class TenantScope {
   private final Map<String, Long> nanos = new ConcurrentHashMap<>();
   private final Map<Object, Object> states = new ConcurrentHashMap<>();
   private final boolean isolationAllowed;
+  private final List<String> keptForeign = new CopyOnWriteArrayList<>();
   private volatile TenantSecret.Desired secret;
 
   TenantScope(Tenant tenant, Environment environment, PlatformClients platform, Instant now) {
@@ -117,6 +120,23 @@ final class TenantScope {
         && Conditions.isTrue(tenant.getStatus().getConditions(), condition);
   }
 
+  /**
+   * The tenant as the owner of an external resource. One that records no owner is its own only if
+   * the tenant was provisioned before (status `queuesProvisioned`, which stays once set): made for
+   * it by an operator from before owners were recorded.
+   */
+  ResourceOwner owner() {
+    return new ResourceOwner(tenant.getMetadata().getUid(), queuesProvisionedBefore());
+  }
+
+  /** Whether the condition has {@code reason} in the status the operator last wrote. */
+  boolean hadReason(String condition, String reason) {
+    return tenant.getStatus() != null
+        && Conditions.find(tenant.getStatus().getConditions(), condition)
+            .map(c -> reason.equals(c.getReason()))
+            .orElse(false);
+  }
+
   /** Whether the tenant's queues were made before (drift is possible), as status says. */
   boolean queuesProvisionedBefore() {
     return tenant.getStatus() != null
@@ -157,10 +177,10 @@ final class TenantScope {
   TenantQueueBroker broker() throws CredentialsNotFoundException {
     if (onRabbit()) {
       return new RabbitTenantQueues(
-          platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings());
+          platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings(), owner());
     }
     var sqs = environment.getSpec().getBroker().getSqs();
-    return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()));
+    return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()), owner());
   }
 
   /** Moves the tenant's dead letters back to its main queue, on its Environment's broker. */
@@ -199,6 +219,16 @@ final class TenantScope {
   /** What {@code dependent} last observed or made of its resource in this reconciliation. */
   <R> Optional<R> state(Object dependent, Class<R> type) {
     return Optional.ofNullable(states.get(dependent)).filter(type::isInstance).map(type::cast);
+  }
+
+  /** Records that offboarding left {@code what} alone: it has the tenant's name, not its owner. */
+  void keptForeign(String what) {
+    keptForeign.add(what);
+  }
+
+  /** What offboarding left alone because it is not the tenant's. */
+  List<String> keptForeign() {
+    return List.copyOf(keptForeign);
   }
 
   /** Records that a dependent behind {@code condition} created {@code what}. */

@@ -169,6 +169,9 @@ final class TenantSecret {
       Tenant tenant, TenantNames names, BrokerLogin broker, TenantCredentials credentials) {
     var labels = Labels.of("tenant-credentials", names.tenant(), tenant.getSpec().getEnvironment());
     labels.put(Labels.TENANT, names.tenant());
+    if (tenant.getMetadata().getUid() != null) {
+      labels.put(Labels.TENANT_UID, tenant.getMetadata().getUid());
+    }
     Map<String, String> info = new LinkedHashMap<>();
     info.put("queue", names.queues().main());
     info.put("deadLetterQueue", names.queues().deadLetter());

@@ -83,7 +83,18 @@ class TenantSecretDependentResource extends OwnedDependentResource<Secret, Tenan
 
   @Override
   public ReconcileResult<Secret> reconcile(Tenant tenant, Context<Tenant> context) {
-    return TenantScope.of(context).timed(CONDITION, () -> super.reconcile(tenant, context));
+    TenantScope scope = TenantScope.of(context);
+    return scope.timed(
+        CONDITION,
+        () -> {
+          // Another Tenant's Secret is never read (its keys), adopted or overwritten.
+          return TenantOwnership.reconcile(
+              getSecondaryResource(tenant, context),
+              tenant,
+              "Secret",
+              scope.names.namespace() + "/" + scope.names.secret(),
+              () -> super.reconcile(tenant, context));
+        });
   }
 
   @Override

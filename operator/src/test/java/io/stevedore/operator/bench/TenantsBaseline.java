@@ -110,7 +110,8 @@ final class TenantsBaseline {
                                 platform.rabbit(),
                                 platform.management(),
                                 rabbit,
-                                io.stevedore.contract.RabbitQueueSettings.DEFAULT)
+                                io.stevedore.contract.RabbitQueueSettings.DEFAULT,
+                                new io.stevedore.operator.platform.ResourceOwner(name, false))
                             .declareQueues(TenantQueues.of(ns, name))),
                 steps),
             CompletableFuture.runAsync(
@@ -122,10 +123,24 @@ final class TenantsBaseline {
                 steps),
             CompletableFuture.runAsync(
                 () ->
-                    RecordTables.ensure(services.dynamo(), RecordTable.name("b-", ns, name), true),
+                    RecordTables.ensure(
+                        services.dynamo(),
+                        RecordTable.name("b-", ns, name),
+                        true,
+                        new io.stevedore.operator.platform.ResourceOwner(name, false),
+                        null),
                 steps),
             CompletableFuture.runAsync(
-                unchecked(() -> platform.tenantConfig().ensure(mysql, ns, name)), steps))
+                unchecked(
+                    () ->
+                        platform
+                            .tenantConfig()
+                            .ensure(
+                                mysql,
+                                ns,
+                                name,
+                                new io.stevedore.operator.platform.ResourceOwner(name, false))),
+                steps))
         .join();
     client
         .resource(

@@ -96,6 +96,39 @@ class SqsTenantProvisioningIT {
     assertThat(exists(queues.deadLetter())).isFalse();
   }
 
+  @Test
+  void aQueueMadeByHandIsReportedAndKeptWithItsMessageThroughDeletion() {
+    String ns = sqsNamespace();
+    TenantQueues queues = TenantQueues.of(ns, "acme");
+    String theirs =
+        sqs.createQueue(r -> r.queueName(TenantQueues.sqsName(queues.deadLetter()))).queueUrl();
+    sqs.sendMessage(r -> r.queueUrl(theirs).messageBody("theirs"));
+    var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
+    tenant.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    harness.create(tenant);
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              var condition = tenants.condition(ns, "acme", "QueuesReady");
+              assertThat(condition.getReason()).isEqualTo("NameConflict");
+              assertThat(condition.getMessage())
+                  .contains("SQS queue " + TenantQueues.sqsName(queues.deadLetter()));
+            });
+    harness.client().resources(Tenant.class).inNamespace(ns).withName("acme").delete();
+
+    eventually().untilAsserted(() -> assertThat(tenants.get(ns, "acme")).isNull());
+    assertThat(url(queues.deadLetter())).isEqualTo(theirs);
+    assertThat(sqs.listQueueTags(r -> r.queueUrl(theirs)).tags()).isEmpty();
+    assertThat(
+            sqs.getQueueAttributes(
+                    r ->
+                        r.queueUrl(theirs)
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes())
+        .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "1");
+  }
+
   private static String sqsNamespace() {
     String ns = harness.newNamespace();
     harness.services().secrets(ns, "staging").forEach(harness::create);

@@ -42,8 +42,10 @@ class TenantIsolationObjectsTest {
         .singleElement()
         .satisfies(id -> assertThat(id.getName()).isEqualTo("acme"))
         .satisfies(id -> assertThat(id.getNamespace()).contains("team-a"));
-    assertThat(objects.get(0).getMetadata().getName()).isEqualTo("team-a-acme");
-    assertThat(objects.get(1).getMetadata().getNamespace()).isEqualTo("team-a-acme");
+    String own = TenantNames.isolationNamespace("team-a", "acme");
+    assertThat(own).startsWith("team-a-acme-");
+    assertThat(objects.get(0).getMetadata().getName()).isEqualTo(own);
+    assertThat(objects.get(1).getMetadata().getNamespace()).isEqualTo(own);
   }
 
   @ParameterizedTest(name = "environment {0}, plan {1} -> {2}")

@@ -36,7 +36,7 @@ class TenantIsolationTest {
     var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
     tenant.getSpec().getPlan().setQuota(Map.of("pods", new Quantity("3")));
     harness.create(tenant);
-    String own = ns + "-acme";
+    String own = TenantNames.isolationNamespace(ns, "acme");
 
     eventually()
         .untilAsserted(
@@ -158,7 +158,7 @@ class TenantIsolationTest {
             () ->
                 assertThat(tenants.condition(ns, "acme", "IsolationReady").getStatus())
                     .isEqualTo("True"));
-    return ns + "-acme";
+    return TenantNames.isolationNamespace(ns, "acme");
   }
 
   @Test
@@ -173,7 +173,13 @@ class TenantIsolationTest {
             () ->
                 assertThat(tenants.condition(ns, "acme", "IsolationReady").getReason())
                     .isEqualTo("NotConfigured"));
-    assertThat(harness.client().namespaces().withName(ns + "-acme").get()).isNull();
+    assertThat(
+            harness
+                .client()
+                .namespaces()
+                .withName(TenantNames.isolationNamespace(ns, "acme"))
+                .get())
+        .isNull();
   }
 
   private static NetworkPolicy networkPolicy(String namespace) {

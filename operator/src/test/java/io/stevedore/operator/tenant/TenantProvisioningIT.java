@@ -12,11 +12,14 @@ import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.RabbitQueueType;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.broker.RabbitTenantQueues;
+import io.stevedore.operator.status.ReconciliationPause;
 import io.stevedore.operator.storage.TenantConfigStore;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
 import io.stevedore.operator.testing.PlatformServices;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -169,7 +172,7 @@ class TenantProvisioningIT {
     var services = harness.services();
     declareClassicQueuesHoldingOneMessage(services, queues);
 
-    harness.create(Fixtures.tenant(ns, "legacy", "staging", "standard", "standard"));
+    createAsProvisionedBefore(ns, "legacy");
 
     harness.awaitReady(Tenant.class, ns, "legacy", true, "Provisioned");
     assertThat(tenants.condition(ns, "legacy", "QueuesReady").getMessage())
@@ -203,7 +206,10 @@ class TenantProvisioningIT {
     TenantQueues queues = TenantQueues.of(ns, "plain");
     var main = harness.services().management("/api/queues/%2F/" + queues.main());
     assertThat(main.path("type").asText()).isEqualTo("classic");
-    assertThat(main.path("arguments").size()).isZero();
+    // Only the owner's UID: nothing a classic queue would act on.
+    assertThat(main.path("arguments").size()).isOne();
+    assertThat(main.path("arguments").path(RabbitTenantQueues.OWNER_ARGUMENT).asText())
+        .isEqualTo(tenants.get(ns, "plain").getMetadata().getUid());
     assertThat(tenants.condition(ns, "plain", "QueuesReady").getMessage())
         .endsWith("as classic queues");
   }
@@ -215,7 +221,7 @@ class TenantProvisioningIT {
     TenantQueues queues = TenantQueues.of(ns, "moving");
     var services = harness.services();
     declareClassicQueuesHoldingOneMessage(services, queues);
-    harness.create(Fixtures.tenant(ns, "moving", "staging", "standard", "standard"));
+    createAsProvisionedBefore(ns, "moving");
     harness.awaitReady(Tenant.class, ns, "moving", true, "Provisioned");
 
     suspend(ns, "moving", true);
@@ -244,6 +250,31 @@ class TenantProvisioningIT {
           .as(d.queue())
           .isEqualTo("quorum");
     }
+  }
+
+  /**
+   * A Tenant as an operator from before owners were recorded left it: its status says its queues
+   * were provisioned, and the queues declared by hand here stand for the ones that operator made.
+   */
+  private void createAsProvisionedBefore(String ns, String name) {
+    var tenant = Fixtures.tenant(ns, name, "staging", "standard", "standard");
+    tenant.getMetadata().setAnnotations(Map.of(ReconciliationPause.ANNOTATION, "true"));
+    harness.create(tenant);
+    eventually()
+        .until(
+            () -> {
+              var paused = tenants.get(ns, name);
+              paused.getStatus().setQueuesProvisioned(true);
+              harness.client().resource(paused).updateStatus();
+              return true;
+            });
+    tenants.edit(
+        ns,
+        name,
+        t -> {
+          t.getMetadata().getAnnotations().remove(ReconciliationPause.ANNOTATION);
+          return t;
+        });
   }
 
   private static void suspend(String ns, String tenant, boolean suspended) {
