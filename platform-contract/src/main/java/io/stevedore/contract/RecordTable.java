@@ -12,6 +12,15 @@ public final class RecordTable {
   /** Partition key: the device id. */
   public static final String DEVICE_ID = "deviceId";
 
+  /**
+   * Device ids starting with this are the platform's own items (the table's owner record), so
+   * ingest refuses them and the query API never reads them.
+   */
+  public static final String RESERVED_DEVICE_PREFIX = "#";
+
+  /** The partition of the item that records which Tenant the table was made for. */
+  public static final String OWNER_DEVICE = RESERVED_DEVICE_PREFIX + "stevedore";
+
   /** Sort key: the event's timestamp (ISO-8601, UTC, millisecond precision) + "#" + event id. */
   public static final String TIME_EVENT = "timeEvent";
 
@@ -29,6 +38,11 @@ public final class RecordTable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private RecordTable() {}
+
+  /** Whether {@code deviceId} names one of the platform's own items rather than a device. */
+  public static boolean reservedDevice(String deviceId) {
+    return deviceId.startsWith(RESERVED_DEVICE_PREFIX);
+  }
 
   /** The stored form of a timestamp: UTC, millisecond precision, fixed width. */
   public static String timestamp(Instant instant) {

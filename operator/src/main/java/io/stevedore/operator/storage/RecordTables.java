@@ -33,7 +33,7 @@ public final class RecordTables {
    * (tags do not), and DynamoDB Local, which cannot read tags, keeps it too. Its keys are ones no
    * event has: event sort keys start with a timestamp.
    */
-  public static final String OWNER_DEVICE = "#stevedore";
+  public static final String OWNER_DEVICE = RecordTable.OWNER_DEVICE;
 
   public static final String OWNER_SORT_KEY = "#owner";
   public static final String OWNER_UID = "tenantUid";

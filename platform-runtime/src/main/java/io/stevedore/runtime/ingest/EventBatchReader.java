@@ -172,7 +172,7 @@ public final class EventBatchReader {
       int errorsBefore = errors.size();
       var event =
           new DeviceEvent(
-              rules.id(deviceId, at, "deviceId", errors),
+              rules.deviceId(deviceId, at, errors),
               rules.id(eventId, at, "eventId", errors),
               rules.timestamp(timestamp, at, errors),
               rules.type(type, at, errors),

@@ -1,5 +1,6 @@
 package io.stevedore.runtime.ingest;
 
+import io.stevedore.contract.RecordTable;
 import io.stevedore.runtime.web.ApiProblem.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,10 +9,11 @@ import java.util.Map;
 
 /**
  * The rules of an event's fields, given the accepted time window: `deviceId` and `eventId` are
- * required non-blank strings of at most 128 characters; `timestamp` is a required ISO-8601
- * date-time with offset within [oldest, newest]; `type` is required and matches {@value
- * #TYPE_PATTERN}; `payload` is optional, and an object when present. Each rule adds what is wrong
- * with a value to {@code errors}, with a JSON pointer to it.
+ * required non-blank strings of at most 128 characters, and a `deviceId` does not start with the
+ * platform's reserved {@code #}; `timestamp` is a required ISO-8601 date-time with offset within
+ * [oldest, newest]; `type` is required and matches {@value #TYPE_PATTERN}; `payload` is optional,
+ * and an object when present. Each rule adds what is wrong with a value to {@code errors}, with a
+ * JSON pointer to it.
  *
  * @param oldest the oldest timestamp accepted (now - maxEventAge)
  * @param newest the newest timestamp accepted (now + maxClockSkew)
@@ -45,6 +47,19 @@ record EventFieldRules(Instant oldest, Instant newest) {
     }
     if (id.length() > MAX_ID_LENGTH) {
       errors.add(at.error(field, "must be at most %d characters".formatted(MAX_ID_LENGTH)));
+      return null;
+    }
+    return id;
+  }
+
+  String deviceId(Object value, At at, List<FieldError> errors) {
+    String id = id(value, at, "deviceId", errors);
+    if (id != null && RecordTable.reservedDevice(id)) {
+      errors.add(
+          at.error(
+              "deviceId",
+              "must not start with '%s' (reserved for the platform)"
+                  .formatted(RecordTable.RESERVED_DEVICE_PREFIX)));
       return null;
     }
     return id;

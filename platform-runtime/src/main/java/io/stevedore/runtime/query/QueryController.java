@@ -1,5 +1,6 @@
 package io.stevedore.runtime.query;
 
+import io.stevedore.contract.RecordTable;
 import io.stevedore.runtime.web.ApiKeyAuthentication;
 import io.stevedore.runtime.web.ApiProblem;
 import java.time.Clock;
@@ -47,6 +48,9 @@ public class QueryController {
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor) {
     var tenant = authentication.tenant(headers);
+    if (RecordTable.reservedDevice(deviceId)) {
+      throw ApiProblem.notFound("No events of device " + deviceId);
+    }
     Instant end = to == null ? Instant.now(clock) : instant("to", to);
     Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
     if (!start.isBefore(end)) {

@@ -145,6 +145,29 @@ class CrossTenantHttpIT {
   }
 
   @Test
+  void theTablesOwnerRecordIsNeverServedAsADevice() {
+    dynamo
+        .client()
+        .putItem(
+            p ->
+                p.tableName(a.entry().table())
+                    .item(
+                        Map.of(
+                            RecordTable.DEVICE_ID,
+                            AttributeValue.fromS(RecordTable.OWNER_DEVICE),
+                            RecordTable.TIME_EVENT,
+                            AttributeValue.fromS("#owner"),
+                            "tenantUid",
+                            AttributeValue.fromS("uid-of-a"))));
+
+    var response =
+        get(a, "/v1/devices/" + RecordTable.OWNER_DEVICE.replace("#", "%23") + "/events" + WINDOW);
+
+    assertProblem(response, 404, "not-found");
+    assertThat(response.body()).doesNotContain("uid-of-a");
+  }
+
+  @Test
   void bsPagingCursorWithAsKeyReadsNothingOfB() {
     JsonNode bsFirstPage =
         RunningRuntime.json(get(b, "/v1/devices/" + B_DEVICE + "/events" + WINDOW + "&limit=1"));

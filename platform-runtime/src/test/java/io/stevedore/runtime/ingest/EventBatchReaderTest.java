@@ -61,6 +61,11 @@ class EventBatchReaderTest {
         rejected(
             "blank deviceId", batch(with("deviceId", "\"  \"")), "/events/0/deviceId", "blank"),
         rejected(
+            "deviceId of the platform's own items",
+            batch(with("deviceId", "\"#stevedore\"")),
+            "/events/0/deviceId",
+            "reserved"),
+        rejected(
             "eventId too long",
             batch(with("eventId", "\"" + "x".repeat(129) + "\"")),
             "/events/0/eventId",
