@@ -49,6 +49,11 @@ public final class TestTenants {
 
   /** Adds a tenant with the given ingest rate and writes the directory file. */
   public TestTenant add(String name, int ingestRatePerSecond) {
+    return add(name, ingestRatePerSecond, TenantDirectory.Entry.DEFAULT_WORKER_WEIGHT);
+  }
+
+  /** Adds a tenant with the given ingest rate and worker weight and writes the directory file. */
+  public TestTenant add(String name, int ingestRatePerSecond, int workerWeight) {
     String apiKey = "stv_test_" + UUID.randomUUID();
     var entry =
         new TenantDirectory.Entry(
@@ -59,7 +64,8 @@ public final class TestTenants {
             ingestRatePerSecond,
             30,
             List.of(ApiKeyDigest.sha256(apiKey)),
-            false);
+            false,
+            workerWeight);
     var tenant = new TestTenant(entry, apiKey);
     tenants.add(tenant);
     write();
