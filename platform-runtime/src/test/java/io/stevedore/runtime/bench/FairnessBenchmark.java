@@ -52,6 +52,7 @@ public class FairnessBenchmark implements Benchmark {
   private static final int NOISE_FACTOR = 20;
   private static final int EVENTS_PER_BATCH = 20;
   private static final int CALIBRATION_BATCHES = 400;
+  private static final int NOISY_BACKLOG_SECONDS = 60;
   private static final Duration PHASE =
       Duration.ofSeconds(Long.getLong("bench.fairness.seconds", 40));
   private static final int CONCURRENCY = Integer.getInteger("bench.fairness.concurrency", 2);
@@ -76,18 +77,13 @@ public class FairnessBenchmark implements Benchmark {
         quiet.add(platform.addTenant("quiet-" + i));
       }
       // The calibration backlog waits before the worker starts, so its drain rate is capacity.
-      List<Sent> calibration = new ArrayList<>();
-      for (int i = 0; i < CALIBRATION_BATCHES; i++) {
-        calibration.add(publish(platform, noisy, i));
-      }
+      publishBacklog(platform, noisy, 0, CALIBRATION_BATCHES);
       Process worker = startWorker(platform);
       try (var watch = new ProcessingLogWatch(platform.jdbc(), platform.tenants.namespace())) {
         // A first backlog warms the worker up (JIT); the second one's drain rate is its capacity.
         awaitProcessed(watch, CALIBRATION_BATCHES);
-        List<Sent> measured = new ArrayList<>();
-        for (int i = 0; i < CALIBRATION_BATCHES; i++) {
-          measured.add(publish(platform, noisy, CALIBRATION_BATCHES + i));
-        }
+        List<Sent> measured =
+            publishBacklog(platform, noisy, CALIBRATION_BATCHES, CALIBRATION_BATCHES);
         awaitProcessed(watch, 2 * CALIBRATION_BATCHES);
         double capacity = drainRate(watch.processed(), measured);
         double quietRate = QUIET_LOAD * capacity;
@@ -111,8 +107,17 @@ public class FairnessBenchmark implements Benchmark {
         long soloEnd = System.currentTimeMillis();
         awaitProcessed(watch, 2 * CALIBRATION_BATCHES + solo.size());
 
+        // A backlog of a minute of capacity as well, so the noisy tenant saturates the worker even
+        // if the machine's load made the calibration low.
+        List<Sent> loud =
+            new ArrayList<>(
+                publishBacklog(
+                    platform,
+                    noisy,
+                    2 * CALIBRATION_BATCHES,
+                    (int) (NOISY_BACKLOG_SECONDS * capacity)));
         long noisyStart = System.currentTimeMillis();
-        List<Sent> loud = send(platform, quiet, quietRate, noisy, noisyRate);
+        loud.addAll(send(platform, quiet, quietRate, noisy, noisyRate));
         long noisyEnd = System.currentTimeMillis();
         long quietSent = loud.stream().filter(s -> !s.tenant().equals("noisy")).count();
         await()
@@ -162,7 +167,11 @@ public class FairnessBenchmark implements Benchmark {
     for (int i = 0; i < tenants.size(); i++) {
       String tenant = tenants.get(i);
       weights[i] = 1;
-      demand[i] = loud.stream().filter(s -> s.tenant().equals(tenant)).count() / seconds;
+      // The noisy tenant is backlogged all along: it would take whatever it is given.
+      demand[i] =
+          i == 0
+              ? Double.POSITIVE_INFINITY
+              : loud.stream().filter(s -> s.tenant().equals(tenant)).count() / seconds;
       achieved[i] =
           log.stream()
                   .filter(p -> p.tenant().equals(tenant))
@@ -177,6 +186,20 @@ public class FairnessBenchmark implements Benchmark {
     double[] fair = FairnessMeasures.maxMinFair(total, demand, weights);
     double jain = FairnessMeasures.jain(achieved, fair);
     double noisyShare = total == 0 ? 0 : achieved[0] / total;
+    var noisySent =
+        loud.stream()
+            .filter(s -> s.tenant().equals("noisy"))
+            .map(Sent::batchId)
+            .collect(java.util.stream.Collectors.toSet());
+    long noisyLeft =
+        noisySent.size()
+            - log.stream()
+                .filter(p -> p.atMillis() < noisyEnd && noisySent.contains(p.batchId()))
+                .count();
+    System.out.printf(
+        "noisy backlog at the end of the phase: %d batches (%s)%n",
+        noisyLeft,
+        noisyLeft > 0 ? "the worker was saturated throughout" : "NOT saturated: result invalid");
     System.out.printf(
         "solo: %d quiet batches, p95 latency %.0f ms, p95 oldest-message age %.0f ms%n",
         solo.size(), soloP95, soloAge);
@@ -289,17 +312,34 @@ public class FairnessBenchmark implements Benchmark {
   }
 
   private static Sent publish(WorkerTestPlatform platform, TestTenant tenant, int sequence) {
-    String batchId = UUID.randomUUID().toString();
-    Instant now = Instant.now();
-    var batch =
-        new EventBatch(
-            batchId,
-            tenant.name(),
-            tenant.entry().namespace(),
-            now,
-            TestBatches.locations(sequence * EVENTS_PER_BATCH, EVENTS_PER_BATCH));
+    EventBatch batch = batch(tenant, sequence);
     platform.broker.publish(tenant.entry().queue(), EventBatchCodec.encode(batch));
-    return new Sent(tenant.name(), batchId, now.toEpochMilli());
+    return new Sent(tenant.name(), batch.batchId(), batch.receivedAt().toEpochMilli());
+  }
+
+  /**
+   * {@code count} batches at once, with one confirm: a backlog that lands faster than it drains.
+   */
+  private static List<Sent> publishBacklog(
+      WorkerTestPlatform platform, TestTenant tenant, int firstSequence, int count) {
+    List<EventBatch> batches = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      batches.add(batch(tenant, firstSequence + i));
+    }
+    platform.broker.publish(
+        tenant.entry().queue(), batches.stream().map(EventBatchCodec::encode).toList(), Map.of());
+    return batches.stream()
+        .map(b -> new Sent(tenant.name(), b.batchId(), b.receivedAt().toEpochMilli()))
+        .toList();
+  }
+
+  private static EventBatch batch(TestTenant tenant, int sequence) {
+    return new EventBatch(
+        UUID.randomUUID().toString(),
+        tenant.name(),
+        tenant.entry().namespace(),
+        Instant.now(),
+        TestBatches.locations(sequence * EVENTS_PER_BATCH, EVENTS_PER_BATCH));
   }
 
   /** Batches per second over the drain of the {@code measured} backlog, first to last. */

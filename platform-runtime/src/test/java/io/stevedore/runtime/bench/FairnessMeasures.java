@@ -74,6 +74,13 @@ final class FairnessMeasures {
   }
 
   static String describe(double[] values) {
-    return Arrays.toString(Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).toArray());
+    return Arrays.toString(
+        Arrays.stream(values)
+            .mapToObj(
+                v ->
+                    Double.isInfinite(v)
+                        ? "backlogged"
+                        : String.valueOf(Math.round(v * 100) / 100.0))
+            .toArray());
   }
 }
