@@ -36,6 +36,9 @@ public record TenantDirectory(String environment, List<Entry> tenants, long gene
    * @param retentionDays how long its records live
    * @param apiKeySha256 hex SHA-256 digests of its valid API keys (never the keys themselves)
    * @param suspended whether ingest refuses its data (workers still drain its queue)
+   * @param workerWeight its share of a worker's capacity relative to the pool's other tenants while
+   *     they all have a backlog; 0 (absent from older directories) counts as {@link
+   *     #DEFAULT_WORKER_WEIGHT}
    */
   public record Entry(
       String name,
@@ -45,5 +48,37 @@ public record TenantDirectory(String environment, List<Entry> tenants, long gene
       int ingestRatePerSecond,
       int retentionDays,
       List<String> apiKeySha256,
-      boolean suspended) {}
+      boolean suspended,
+      int workerWeight) {
+
+    /** The weight of a tenant whose plan sets none: every tenant alike. */
+    public static final int DEFAULT_WORKER_WEIGHT = 1;
+
+    /** An entry with the default worker weight. */
+    public Entry(
+        String name,
+        String namespace,
+        String queue,
+        String table,
+        int ingestRatePerSecond,
+        int retentionDays,
+        List<String> apiKeySha256,
+        boolean suspended) {
+      this(
+          name,
+          namespace,
+          queue,
+          table,
+          ingestRatePerSecond,
+          retentionDays,
+          apiKeySha256,
+          suspended,
+          DEFAULT_WORKER_WEIGHT);
+    }
+
+    /** The weight the worker schedules by: at least 1. */
+    public int effectiveWorkerWeight() {
+      return workerWeight > 0 ? workerWeight : DEFAULT_WORKER_WEIGHT;
+    }
+  }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 /** The tenant directories that ingest and worker pods read, computed from Tenants (pure). */
 public final class TenantDirectories {
   private static final int DEFAULT_INGEST_RATE = new Plan().getIngestRatePerSecond();
+  private static final int DEFAULT_WORKER_WEIGHT = new Plan().getWorkerWeight();
   private static final int DEFAULT_RETENTION_DAYS = new TenantSpec().getRetentionDays();
 
   private TenantDirectories() {}
@@ -156,6 +157,8 @@ public final class TenantDirectories {
             plan == null ? null : plan.getIngestRatePerSecond(), DEFAULT_INGEST_RATE),
         Objects.requireNonNullElse(spec.getRetentionDays(), DEFAULT_RETENTION_DAYS),
         apiKeySha256,
-        Boolean.TRUE.equals(spec.getSuspended()));
+        Boolean.TRUE.equals(spec.getSuspended()),
+        Objects.requireNonNullElse(
+            plan == null ? null : plan.getWorkerWeight(), DEFAULT_WORKER_WEIGHT));
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The autoscaler's decision: observations, spec, current replicas, history and time in; the
@@ -17,8 +16,8 @@ import java.util.OptionalInt;
  *
  * <p>The order: a failed observation keeps the size (then the fallback); workers paused for a
  * store's outage keep it too; otherwise size from the drain time and backlog target, tolerance,
- * activation and idle, bounds and tenant plans, HPA stabilization and rate policies; then the
- * bounds (whatever the observation), pauses and the quota.
+ * activation and idle, each tenant's plan cap, bounds, HPA stabilization and rate policies; then
+ * the bounds (whatever the observation), pauses and the quota.
  */
 public final class Autoscaler {
   private Autoscaler() {}
@@ -81,14 +80,6 @@ public final class Autoscaler {
     RateEstimate rates = h.rates().next(h.lastObservation(), o);
     long backlog = o.depth().backlog();
     BacklogAge age = h.age().next(o.at(), backlog, rates.consumedInInterval().orElse(-1));
-    var signals =
-        new ScalingSignals(
-            o.at(),
-            o.depth(),
-            rates.arrivalRate(),
-            rates.throughputPerReplica(),
-            rates.throughputMeasured(),
-            age.oldestSeconds(o.at()));
 
     boolean active = backlog > p.activationBacklog();
     boolean inFlightKnown = o.depth().unacked().isPresent();
@@ -103,13 +94,34 @@ public final class Autoscaler {
         p.targetBacklogPerReplica().isPresent()
             ? backlog / (double) p.targetBacklogPerReplica().getAsLong()
             : 0;
-    double demand = Math.max(drain, byBacklog);
+    double uncapped = Math.max(drain, byBacklog);
     ScalingRule rule = byBacklog > drain ? ScalingRule.Backlog : ScalingRule.DrainTime;
+    // Each tenant's backlog calls for at most its own plan.maxWorkers.
+    TenantShares shares =
+        TenantShares.apportion(uncapped, o.depth().backlogByQueue(), in.tenantCaps());
+    double demand = shares.demand();
+    var signals =
+        new ScalingSignals(
+            o.at(),
+            o.depth(),
+            rates.arrivalRate(),
+            rates.throughputPerReplica(),
+            rates.throughputMeasured(),
+            age.oldestSeconds(o.at()),
+            shares.shares());
     // Scaling in, the pool may run up to the tolerance below its demand: a deadband, since the
     // backlog term raises the demand again long before messages age.
     int recommended =
         demand < current ? replicasFor(demand / (1 + p.tolerance())) : replicasFor(demand);
     String why = String.format(Locale.ROOT, "needs %.2f replicas", demand);
+    if (shares.capped()) {
+      why +=
+          String.format(
+              Locale.ROOT,
+              " (%.2f before %s at plan.maxWorkers)",
+              uncapped,
+              String.join(", ", shares.cappedTenants()));
+    }
 
     List<Recommendation> recommendations = h.recommendations();
     boolean idle = h.idle();
@@ -135,9 +147,11 @@ public final class Autoscaler {
       recommendations = List.of();
     } else {
       idle = false;
-      Limited bounded = bound(recommended, demand, current, p, in.tenantLimit(), inFlightKnown);
+      Limited bounded = bound(recommended, demand, current, p, inFlightKnown);
       if (bounded.rule() != null) {
         rule = bounded.rule();
+      } else if (shares.capped() && replicasFor(uncapped) > bounded.replicas()) {
+        rule = ScalingRule.TenantPlans;
       }
       Limited stable =
           BehaviorLimits.stabilize(bounded.replicas(), current, recommendations, p, now);
@@ -181,14 +195,9 @@ public final class Autoscaler {
         next);
   }
 
-  /** Bounds, tenant plans and tolerance applied to the sizing. */
+  /** Bounds and tolerance applied to the sizing. */
   private static Limited bound(
-      int recommended,
-      double demand,
-      int current,
-      ScalingParameters p,
-      OptionalInt tenantLimit,
-      boolean inFlightKnown) {
+      int recommended, double demand, int current, ScalingParameters p, boolean inFlightKnown) {
     if (current > 0
         && Math.abs(demand / current - 1) <= p.tolerance()
         && current >= p.minReplicas()
@@ -200,10 +209,6 @@ public final class Autoscaler {
     if (replicas == 0 && p.minReplicas() == 0 && !inFlightKnown && current > 0) {
       replicas = 1;
       rule = ScalingRule.InFlightUnknown;
-    }
-    if (tenantLimit.isPresent() && replicas > tenantLimit.getAsInt()) {
-      replicas = tenantLimit.getAsInt();
-      rule = ScalingRule.TenantPlans;
     }
     if (replicas > p.maxReplicas()) {
       return new Limited(p.maxReplicas(), ScalingRule.MaxReplicas);

@@ -1,5 +1,6 @@
 package io.stevedore.operator.scaling;
 
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -16,6 +17,8 @@ import java.util.OptionalLong;
  * @param publishRate messages per second published (the broker's own rate, lagging)
  * @param ackRate messages per second acknowledged (the broker's own rate, lagging)
  * @param note what was unavailable, e.g. the management API; empty when everything answered
+ * @param backlogByQueue each queue's ready plus unacknowledged messages (as far as known), for each
+ *     tenant's part of the demand
  */
 public record QueueDepth(
     int queues,
@@ -25,7 +28,25 @@ public record QueueDepth(
     OptionalInt consumers,
     OptionalDouble publishRate,
     OptionalDouble ackRate,
-    String note) {
+    String note,
+    Map<String, Long> backlogByQueue) {
+
+  public QueueDepth {
+    backlogByQueue = Map.copyOf(backlogByQueue);
+  }
+
+  /** Depth without a per-queue breakdown. */
+  public QueueDepth(
+      int queues,
+      long ready,
+      OptionalLong unacked,
+      OptionalLong delayed,
+      OptionalInt consumers,
+      OptionalDouble publishRate,
+      OptionalDouble ackRate,
+      String note) {
+    this(queues, ready, unacked, delayed, consumers, publishRate, ackRate, note, Map.of());
+  }
 
   /** Messages waiting or in flight: ready plus unacknowledged (as far as known). */
   public long backlog() {
@@ -33,6 +54,7 @@ public record QueueDepth(
   }
 
   QueueDepth withUnacked(OptionalLong inFlight) {
-    return new QueueDepth(queues, ready, inFlight, delayed, consumers, publishRate, ackRate, note);
+    return new QueueDepth(
+        queues, ready, inFlight, delayed, consumers, publishRate, ackRate, note, backlogByQueue);
   }
 }

@@ -9,6 +9,7 @@ import io.stevedore.operator.platform.PlatformClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +53,12 @@ public final class RabbitQueueObserver implements QueueObserver {
     }
     long ready = 0;
     int consumers = 0;
+    Map<String, Long> backlogByQueue = new HashMap<>();
     for (String queue : queues) {
       try {
         var declared = clients.rabbit().inspect(endpoint, queue);
         ready += declared.getMessageCount();
+        backlogByQueue.put(queue, (long) declared.getMessageCount());
         consumers += declared.getConsumerCount();
       } catch (BrokerException e) {
         if (e.failure() == BrokerException.Failure.AUTH_FAILED) {
@@ -76,6 +79,7 @@ public final class RabbitQueueObserver implements QueueObserver {
           var stats = stats(endpoint, queue);
           if (stats.isPresent()) {
             unacked += stats.get().unacknowledged();
+            backlogByQueue.merge(queue, stats.get().unacknowledged(), Long::sum);
             publish += stats.get().publishRate();
             ack += stats.get().ackRate();
           }
@@ -93,7 +97,8 @@ public final class RabbitQueueObserver implements QueueObserver {
         OptionalInt.of(consumers),
         managed ? OptionalDouble.of(publish) : OptionalDouble.empty(),
         managed ? OptionalDouble.of(ack) : OptionalDouble.empty(),
-        note);
+        note,
+        backlogByQueue);
   }
 
   private Optional<RabbitManagement.QueueStats> stats(RabbitEndpoint endpoint, String queue)

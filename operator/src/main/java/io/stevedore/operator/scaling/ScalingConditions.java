@@ -1,6 +1,7 @@
 package io.stevedore.operator.scaling;
 
 import io.stevedore.operator.api.v1alpha1.ScalingStatus;
+import io.stevedore.operator.api.v1alpha1.TenantShareStatus;
 import io.stevedore.operator.api.v1alpha1.WorkerPoolStatus;
 import io.stevedore.operator.status.Conditions;
 import java.time.Instant;
@@ -123,6 +124,13 @@ public final class ScalingConditions {
               s.setThroughputPerReplica(round(signals.throughputPerReplica()));
               s.setThroughputSource(signals.throughputMeasured() ? "Measured" : "Initial");
               s.setOldestMessageAgeSeconds(round(signals.oldestMessageAgeSeconds()));
+              s.setTenantShares(
+                  signals.tenantShares().stream().map(ScalingConditions::share).toList());
+              s.setCappedTenants(
+                  signals.tenantShares().stream()
+                      .filter(TenantShares.TenantShare::capped)
+                      .map(TenantShares.TenantShare::tenant)
+                      .toList());
             });
     s.setCurrentReplicas(d.currentReplicas());
     s.setRecommendedReplicas(d.recommendedReplicas());
@@ -131,6 +139,16 @@ public final class ScalingConditions {
     s.setMessage(d.message());
     s.setConsecutiveFailures(d.consecutiveFailures());
     d.lastScaleTime().ifPresent(t -> s.setLastScaleTime(time(t)));
+    return s;
+  }
+
+  private static TenantShareStatus share(TenantShares.TenantShare share) {
+    var s = new TenantShareStatus();
+    s.setTenant(share.tenant());
+    s.setBacklog(share.backlog());
+    s.setReplicas(round(share.replicas()));
+    s.setMaxWorkers(share.maxWorkers());
+    s.setCapped(share.capped());
     return s;
   }
 

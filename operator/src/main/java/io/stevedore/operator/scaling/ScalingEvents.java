@@ -7,13 +7,20 @@ import java.util.Optional;
 /**
  * The Kubernetes Events a decision calls for, given the one before it: every replica change, and
  * every entry into and exit from a failure, the fallback, a pause, a quota limit and workers paused
- * for a store's outage.
+ * for a store's outage, and every tenant that reaches its plan.maxWorkers.
  */
 public final class ScalingEvents {
   private ScalingEvents() {}
 
   /** One Event to record on the WorkerPool. */
   public record Event(boolean warning, String reason, String message) {}
+
+  private static List<String> capped(ScalingSignals signals) {
+    return signals.tenantShares().stream()
+        .filter(TenantShares.TenantShare::capped)
+        .map(TenantShares.TenantShare::tenant)
+        .toList();
+  }
 
   public static List<Event> between(ScalingReport previous, ScalingReport next) {
     List<Event> events = new ArrayList<>();
@@ -63,6 +70,20 @@ public final class ScalingEvents {
     } else if (!limited && limitedBefore) {
       events.add(new Event(false, "WithinQuota", d.message()));
     }
+    List<String> cappedBefore =
+        before.flatMap(ScalingDecision::signals).map(ScalingEvents::capped).orElse(List.of());
+    d.signals().map(ScalingEvents::capped).orElse(List.of()).stream()
+        .filter(tenant -> !cappedBefore.contains(tenant))
+        .forEach(
+            tenant ->
+                events.add(
+                    new Event(
+                        false,
+                        "TenantCapped",
+                        "tenant "
+                            + tenant
+                            + "'s backlog calls for more replicas than its plan.maxWorkers: "
+                            + d.message())));
     boolean workersPaused = next.outage().paused();
     boolean workersPausedBefore = previous != null && previous.outage().paused();
     if (workersPaused && !workersPausedBefore) {

@@ -1,15 +1,15 @@
 package io.stevedore.operator.scaling;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Everything one scaling decision depends on.
  *
  * @param currentReplicas the Deployment's spec.replicas now
  * @param quota how many more pods the namespace's quotas admit; empty when no quota applies
- * @param tenantLimit the sum of the served tenants' plan.maxWorkers; empty when unlimited
+ * @param tenantCaps each served tenant's plan.maxWorkers: most replicas its backlog calls for
  */
 public record ScalingInputs(
     ScalingParameters parameters,
@@ -17,6 +17,6 @@ public record ScalingInputs(
     int currentReplicas,
     ObservationResult observation,
     Optional<QuotaHeadroom> quota,
-    OptionalInt tenantLimit,
+    List<TenantCap> tenantCaps,
     ScalingHistory history,
     Instant now) {}

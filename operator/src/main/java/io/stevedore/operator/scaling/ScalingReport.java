@@ -14,6 +14,14 @@ import java.util.Optional;
 public record ScalingReport(
     ScalingDecision decision, Optional<String> applyProblem, String note, WorkerOutage outage) {
 
+  private static java.util.List<String> cappedTenants(ScalingDecision decision) {
+    return decision
+        .signals()
+        .map(s -> s.tenantShares().stream().filter(TenantShares.TenantShare::capped))
+        .map(shares -> shares.map(TenantShares.TenantShare::tenant).toList())
+        .orElse(java.util.List.of());
+  }
+
   /** Whether {@code other} differs in anything but the inputs' values. */
   boolean materiallyDiffers(ScalingReport other) {
     if (other == null) {
@@ -31,6 +39,7 @@ public record ScalingReport(
             .equals(b.failure().map(ObservationFailure::kind))
         || !a.pause().reason().equals(b.pause().reason())
         || a.quotaLimit().isPresent() != b.quotaLimit().isPresent()
+        || !cappedTenants(a).equals(cappedTenants(b))
         || !outage.equals(other.outage)
         || !applyProblem.equals(other.applyProblem);
   }

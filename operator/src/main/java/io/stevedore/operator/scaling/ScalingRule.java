@@ -12,7 +12,7 @@ public enum ScalingRule {
   MinReplicas,
   /** Capped at maxReplicas. */
   MaxReplicas,
-  /** Capped at the sum of the served tenants' plan.maxWorkers. */
+  /** Some tenant's backlog called for more than its plan.maxWorkers; capped there. */
   TenantPlans,
   /** At its idle size (or zero) with a backlog at or below activationBacklog: stays there. */
   Activation,

@@ -1,6 +1,7 @@
 package io.stevedore.operator.scaling;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The inputs of a decision, as status.scaling reports them. */
 public record ScalingSignals(
@@ -9,7 +10,8 @@ public record ScalingSignals(
     double arrivalRate,
     double throughputPerReplica,
     boolean throughputMeasured,
-    double oldestMessageAgeSeconds) {
+    double oldestMessageAgeSeconds,
+    List<TenantShares.TenantShare> tenantShares) {
 
   public long backlog() {
     return depth.backlog();

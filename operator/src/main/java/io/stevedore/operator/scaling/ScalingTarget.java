@@ -3,7 +3,6 @@ package io.stevedore.operator.scaling;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * What the WorkerPool reconciler tells the autoscaler about a pool; the pool itself (spec and pause
@@ -12,7 +11,7 @@ import java.util.OptionalInt;
  * @param cluster the WorkerPool controller's caches
  * @param deployment the name of the pool's worker Deployment
  * @param queues the main queues of the tenants the pool serves
- * @param tenantLimit the sum of their plan.maxWorkers; empty without tenants
+ * @param tenantCaps each served tenant's plan.maxWorkers, by its queue
  */
 public record ScalingTarget(
     ResourceID pool,
@@ -20,4 +19,4 @@ public record ScalingTarget(
     Environment environment,
     String deployment,
     List<String> queues,
-    OptionalInt tenantLimit) {}
+    List<TenantCap> tenantCaps) {}

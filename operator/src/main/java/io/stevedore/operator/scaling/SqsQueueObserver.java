@@ -5,6 +5,7 @@ import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.broker.SqsTenantQueues;
 import io.stevedore.operator.platform.PlatformClients;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -52,6 +53,7 @@ public final class SqsQueueObserver implements QueueObserver {
     long visible = 0;
     long notVisible = 0;
     long delayed = 0;
+    Map<String, Long> backlogByQueue = new HashMap<>();
     for (String queue : queues) {
       String key = sqsSpec.getRegion() + "|" + sqsSpec.getEndpoint() + "|" + queue;
       try {
@@ -71,9 +73,12 @@ public final class SqsQueueObserver implements QueueObserver {
                             .attributeNames(SqsTenantQueues.DEPTH_ATTRIBUTES)
                             .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT)))
                 .attributes();
-        visible += count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-        notVisible +=
+        long queueVisible = count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+        long queueNotVisible =
             count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+        visible += queueVisible;
+        notVisible += queueNotVisible;
+        backlogByQueue.put(queue, queueVisible + queueNotVisible);
         delayed += count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED);
       } catch (SdkException e) {
         urls.remove(key);
@@ -88,7 +93,8 @@ public final class SqsQueueObserver implements QueueObserver {
         OptionalInt.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
-        "");
+        "",
+        backlogByQueue);
   }
 
   static ObservationFailure.Kind kind(SdkException e) {

@@ -247,7 +247,7 @@ public final class WorkerPoolScaler implements AutoCloseable {
                   QuotaLimits.headroom(
                       cluster.quotas(deployment.getMetadata().getNamespace()),
                       deployment.getSpec().getTemplate().getSpec()),
-                  t.tenantLimit(),
+                  t.tenantCaps(),
                   history,
                   now));
       Optional<String> problem = Optional.empty();

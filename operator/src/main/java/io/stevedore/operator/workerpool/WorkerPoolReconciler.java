@@ -26,13 +26,13 @@ import io.stevedore.operator.kube.OperatorPods;
 import io.stevedore.operator.platform.PlatformNames;
 import io.stevedore.operator.scaling.ScalingConditions;
 import io.stevedore.operator.scaling.ScalingTarget;
+import io.stevedore.operator.scaling.TenantCap;
 import io.stevedore.operator.scaling.WorkerPoolScaler;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Reconciles a WorkerPool into its tenant directory ConfigMap, worker Deployment,
@@ -128,16 +128,7 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
                         TenantQueues.of(t.getMetadata().getNamespace(), t.getMetadata().getName())
                             .main())
                 .toList(),
-            tenants.isEmpty()
-                ? OptionalInt.empty()
-                : OptionalInt.of(
-                    tenants.stream()
-                        .mapToInt(
-                            t ->
-                                t.getSpec().getPlan() == null
-                                    ? new Plan().getMaxWorkers()
-                                    : t.getSpec().getPlan().getMaxWorkers())
-                        .sum())));
+            tenants.stream().map(WorkerPoolReconciler::cap).toList()));
     var report = scaler.report(id);
     var rollout = DeploymentRollout.of(context.getSecondaryResource(Deployment.class).orElse(null));
     ReadyState state =
@@ -158,6 +149,15 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
                   ScalingConditions.apply(
                       s, r, pool.getMetadata().getGeneration(), clock.instant()));
         });
+  }
+
+  private static TenantCap cap(Tenant tenant) {
+    Plan plan = tenant.getSpec().getPlan();
+    Integer maxWorkers = plan == null ? null : plan.getMaxWorkers();
+    return new TenantCap(
+        tenant.getMetadata().getName(),
+        TenantQueues.of(tenant.getMetadata().getNamespace(), tenant.getMetadata().getName()).main(),
+        maxWorkers == null ? new Plan().getMaxWorkers() : maxWorkers);
   }
 
   /** Reports a pool that is not deployed and stops scaling it. */

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * A discrete-time simulation (1 s steps) of a worker pool under an arrival trace: pods start after
- * a delay, each ready pod processes a fixed number of messages per second from one FIFO queue, and
- * a scaling policy sets the replicas after every step. Scale-in removes pods that are still
- * starting first, then the newest, as a ReplicaSet does.
+ * a delay, each ready pod processes about {@code perReplica} messages per second from one FIFO
+ * queue (each pod's rate varies from second to second by the service-time noise, as real workers'
+ * do, so a policy must measure it), and a scaling policy sets the replicas after every step.
+ * Scale-in removes pods that are still starting first, then the newest, as a ReplicaSet does.
  */
 final class ScaleSimulation {
 
@@ -45,6 +46,7 @@ final class ScaleSimulation {
     final String name;
     final double readyAt;
     double processed;
+    double busySeconds;
 
     Pod(String name, double readyAt) {
       this.name = name;
@@ -59,6 +61,8 @@ final class ScaleSimulation {
   private final double perReplica;
   private final double podStartSeconds;
   private final double sloSeconds;
+  private final double serviceNoise;
+  private final long seed;
 
   /**
    * @param perReplica messages per second one ready pod processes
@@ -66,13 +70,29 @@ final class ScaleSimulation {
    * @param sloSeconds oldest-message age above which a second counts against the SLO
    */
   ScaleSimulation(double perReplica, double podStartSeconds, double sloSeconds) {
+    this(perReplica, podStartSeconds, sloSeconds, 0, 0);
+  }
+
+  /**
+   * @param serviceNoise each ready pod's rate in a second is perReplica × (1 ± up to this), uniform
+   * @param seed of the noise, so every policy sees the same pods' rates
+   */
+  ScaleSimulation(
+      double perReplica,
+      double podStartSeconds,
+      double sloSeconds,
+      double serviceNoise,
+      long seed) {
     this.perReplica = perReplica;
     this.podStartSeconds = podStartSeconds;
     this.sloSeconds = sloSeconds;
+    this.serviceNoise = serviceNoise;
+    this.seed = seed;
   }
 
   Run run(Trace trace, Policy policy, int initialReplicas) {
     var queue = new SimulatedQueue();
+    var noise = new java.util.Random(seed);
     List<Pod> pods = new ArrayList<>();
     int[] counter = {0};
     for (int i = 0; i < initialReplicas; i++) {
@@ -86,9 +106,19 @@ final class ScaleSimulation {
       double now = second;
       queue.arrive(now, arrivals[second]);
       List<Pod> ready = pods.stream().filter(p -> p.ready(now)).toList();
-      double served = queue.take(ready.size() * perReplica);
-      for (Pod pod : ready) {
-        pod.processed += served / ready.size();
+      double[] rates = new double[ready.size()];
+      double capacity = 0;
+      for (int i = 0; i < rates.length; i++) {
+        rates[i] = perReplica * (1 + serviceNoise * (2 * noise.nextDouble() - 1));
+        capacity += rates[i];
+      }
+      double served = queue.take(capacity);
+      for (int i = 0; i < rates.length; i++) {
+        // Work is shared in proportion to speed; a pod is busy for the share of the second it
+        // works.
+        double share = capacity > 0 ? served * rates[i] / capacity : 0;
+        ready.get(i).processed += share;
+        ready.get(i).busySeconds += share / rates[i];
       }
       replicaSeconds += pods.size();
       double end = now + 1;
@@ -110,7 +140,7 @@ final class ScaleSimulation {
                           p.ready(end),
                           p.ready(end) && readyAtEnd > 0 ? unacked / readyAtEnd : 0,
                           p.processed,
-                          p.processed / perReplica))
+                          p.busySeconds))
               .toList();
       var view = new PoolView(queue.size() - unacked, unacked, pods.size(), views);
       int wanted = Math.max(0, policy.decide(end, view));

@@ -10,6 +10,7 @@ import io.stevedore.operator.scaling.ScalingHistory;
 import io.stevedore.operator.scaling.ScalingInputs;
 import io.stevedore.operator.scaling.ScalingParameters;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -77,7 +78,7 @@ final class StevedorePolicy implements ScaleSimulation.Policy {
                 replicas,
                 observation,
                 Optional.empty(),
-                OptionalInt.empty(),
+                List.of(),
                 history,
                 at));
     history = decision.next();

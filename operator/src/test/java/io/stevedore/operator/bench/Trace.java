@@ -20,7 +20,7 @@ record Trace(String name, int seconds, DoubleUnaryOperator rate, double noise, l
     return perSecond;
   }
 
-  /** The four traces of the benchmark, for workers that each process {@code perReplica}/s. */
+  /** The six traces of the benchmark, for workers that each process {@code perReplica}/s. */
   static java.util.List<Trace> standard(double perReplica) {
     double capacity = 20 * perReplica;
     return java.util.List.of(
@@ -32,6 +32,15 @@ record Trace(String name, int seconds, DoubleUnaryOperator rate, double noise, l
             0.2,
             12),
         bursty(capacity),
+        // Demand that climbs for 20 min to 90 % of capacity, then stops: a slow ramp, then a cliff.
+        new Trace("ramp-cliff", 1800, t -> t < 1200 ? 0.9 * capacity * t / 1200.0 : 0, 0.2, 16),
+        // A flash crowd: idle, then the whole capacity for 45 s, then a tail at 20 %.
+        new Trace(
+            "flash-crowd",
+            1200,
+            t -> t < 300 ? 0.02 * capacity : t < 345 ? capacity : 0.2 * capacity,
+            0.2,
+            17),
         new Trace(
             "spike-to-zero",
             1800,

@@ -44,7 +44,8 @@ class TenantDirectoriesTest {
                 5000,
                 365,
                 List.of(ApiKeyDigest.sha256("stv_a")),
-                false));
+                false,
+                1));
   }
 
   @Test
@@ -84,7 +85,26 @@ class TenantDirectoriesTest {
             e -> {
               assertThat(e.ingestRatePerSecond()).isEqualTo(100);
               assertThat(e.retentionDays()).isEqualTo(30);
+              assertThat(e.workerWeight()).isEqualTo(1);
             });
+  }
+
+  @Test
+  void workersReadEachTenantsPlanWeight() {
+    var gold = tenant("gold");
+    gold.getSpec().setPlan(new Plan());
+    gold.getSpec().getPlan().setWorkerWeight(3);
+    var basic = tenant("basic");
+    basic.getSpec().setPlan(new Plan());
+    basic.getSpec().getPlan().setWorkerWeight(null);
+
+    var directory = TenantDirectories.forWorkers(environment, List.of(gold, basic));
+
+    assertThat(directory.tenants())
+        .extracting(TenantDirectory.Entry::name, TenantDirectory.Entry::workerWeight)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("basic", 1),
+            org.assertj.core.groups.Tuple.tuple("gold", 3));
   }
 
   @Test

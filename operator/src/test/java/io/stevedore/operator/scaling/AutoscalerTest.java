@@ -232,10 +232,25 @@ class AutoscalerTest {
             1,
             ScalingRule.InFlightUnknown),
         row(
-            "capped at the sum of the tenants' plan.maxWorkers",
+            "capped at the only tenant's plan.maxWorkers",
             s -> s.current(2).tenantLimit(3).backlog(3000, 0),
             3,
             ScalingRule.TenantPlans),
+        row(
+            "one tenant's backlog drives at most its own maxWorkers, not the others' allowance",
+            s -> s.current(1).tenants("noisy", 2, 3000, "quiet", 4, 0, "idle", 4, 0),
+            2,
+            ScalingRule.TenantPlans),
+        row(
+            "each tenant's backlog drives its part, each capped at its own maxWorkers",
+            s -> s.current(1).tenants("noisy", 2, 3000, "busy", 3, 3000),
+            5,
+            ScalingRule.TenantPlans),
+        row(
+            "a tenant under its cap is sized by its backlog alone",
+            s -> s.current(1).tenants("small", 4, 300, "other", 4, 0),
+            1,
+            ScalingRule.Tolerance),
         row(
             "a failed observation keeps the size, never reads as an empty queue",
             s -> s.current(5).failure(Kind.SourceUnavailable),

@@ -242,6 +242,34 @@ class RabbitScalingIT {
             });
   }
 
+  @Test
+  void aTenantsBacklogDrivesAtMostItsOwnMaxWorkersAndStatusSaysSo() throws Exception {
+    var world = start(s -> {});
+    world.tenantMaxWorkers(2);
+
+    queues.publish(3000);
+
+    awaitScaling()
+        .untilAsserted(
+            () -> {
+              var scaling = world.pool().getStatus().getScaling();
+              assertThat(world.replicas()).as(scaling.getMessage()).isEqualTo(2);
+              assertThat(scaling.getRule()).isEqualTo("TenantPlans");
+              assertThat(scaling.getCappedTenants()).containsExactly(ScalingWorld.TENANT);
+              assertThat(scaling.getTenantShares())
+                  .singleElement()
+                  .satisfies(
+                      share -> {
+                        assertThat(share.getTenant()).isEqualTo(ScalingWorld.TENANT);
+                        assertThat(share.getBacklog()).isEqualTo(3000);
+                        assertThat(share.getMaxWorkers()).isEqualTo(2);
+                        assertThat(share.getReplicas()).isGreaterThan(2);
+                        assertThat(share.getCapped()).isTrue();
+                      });
+              assertThat(world.hasEvent("TenantCapped")).isTrue();
+            });
+  }
+
   private ScalingWorld start(
       java.util.function.Consumer<io.stevedore.operator.api.v1alpha1.ScalingSpec> scaling)
       throws Exception {

@@ -76,6 +76,26 @@ class ScalingEventsTest {
         .satisfies(e -> assertThat(e.warning()).isFalse());
   }
 
+  @Test
+  void aTenantReachingItsMaxWorkersIsAnnouncedOnceByName() {
+    var within = report(new Scenario().current(2).tenants("noisy", 2, 10, "quiet", 4, 10).decide());
+    var capped =
+        report(new Scenario().current(2).tenants("noisy", 2, 3000, "quiet", 4, 10).decide());
+    var stillCapped =
+        report(new Scenario().current(2).tenants("noisy", 2, 4000, "quiet", 4, 10).decide());
+
+    assertThat(ScalingEvents.between(within, capped))
+        .filteredOn(e -> e.reason().equals("TenantCapped"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.warning()).isFalse();
+              assertThat(e.message()).contains("tenant noisy").contains("plan.maxWorkers");
+            });
+    assertThat(reasons(capped, stillCapped)).doesNotContain("TenantCapped");
+    assertThat(reasons(capped, within)).doesNotContain("TenantCapped");
+  }
+
   private static ScalingDecision failure(ScalingReport previous, int current) {
     var s = new Scenario().current(current).failure(Kind.SourceUnavailable);
     s.history = previous.decision().next();

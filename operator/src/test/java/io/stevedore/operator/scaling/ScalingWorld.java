@@ -87,6 +87,20 @@ final class ScalingWorld {
             });
   }
 
+  /** Sets the pool's tenant's plan.maxWorkers. */
+  void tenantMaxWorkers(int maxWorkers) {
+    harness
+        .client()
+        .resources(Tenant.class)
+        .inNamespace(ns)
+        .withName(TENANT)
+        .edit(
+            t -> {
+              t.getSpec().getPlan().setMaxWorkers(maxWorkers);
+              return t;
+            });
+  }
+
   /**
    * Pauses the reconciliation of the pool's tenant, so that its drift repair does not bring back
    * what a test removes from the broker; returns once the operator says it is paused.

@@ -19,7 +19,7 @@ final class Scenario {
   int current = 1;
   Pause pause = Pause.NONE;
   Optional<QuotaHeadroom> quota = Optional.empty();
-  OptionalInt tenantLimit = OptionalInt.empty();
+  List<TenantCap> tenantCaps = List.of();
   Instant now = T0;
   ScalingHistory history;
   ObservationResult observation;
@@ -45,7 +45,43 @@ final class Scenario {
   }
 
   Scenario tenantLimit(int limit) {
-    tenantLimit = OptionalInt.of(limit);
+    tenantCaps = List.of(new TenantCap("only", "q.only", limit));
+    return this;
+  }
+
+  /**
+   * Served tenants as {@code name, maxWorkers, backlog} triples; the pool's depth is their backlog
+   * (ready, nothing in flight).
+   */
+  Scenario tenants(Object... nameMaxWorkersBacklog) {
+    List<TenantCap> caps = new ArrayList<>();
+    Map<String, Long> backlogs = new java.util.HashMap<>();
+    long ready = 0;
+    for (int i = 0; i < nameMaxWorkersBacklog.length; i += 3) {
+      String queue = "q." + nameMaxWorkersBacklog[i];
+      caps.add(
+          new TenantCap(
+              (String) nameMaxWorkersBacklog[i], queue, (int) nameMaxWorkersBacklog[i + 1]));
+      long backlog = ((Number) nameMaxWorkersBacklog[i + 2]).longValue();
+      backlogs.put(queue, backlog);
+      ready += backlog;
+    }
+    tenantCaps = List.copyOf(caps);
+    observation =
+        new Observation(
+            now,
+            new QueueDepth(
+                caps.size(),
+                ready,
+                OptionalLong.of(0),
+                OptionalLong.empty(),
+                OptionalInt.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                "",
+                backlogs),
+            0,
+            List.of());
     return this;
   }
 
@@ -108,7 +144,7 @@ final class Scenario {
         current,
         observation,
         quota,
-        tenantLimit,
+        tenantCaps,
         history == null ? ScalingHistory.initial(parameters) : history,
         now);
   }

@@ -7,10 +7,10 @@ import io.stevedore.runtime.broker.QueueConsumers;
 import io.stevedore.runtime.tenant.TenantDirectoryFile;
 import io.stevedore.runtime.tenant.Tenants;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,9 +21,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The worker role's loop: consumes the queues of the tenants in the directory (following its
- * changes) and processes deliveries on a fixed pool, several batches at a time. A consumer thread
- * waits while the pool has {@code 2 × concurrency} deliveries, so memory stays bounded by the
- * prefetch.
+ * changes) and processes deliveries on a fixed pool, several batches at a time. Deliveries wait per
+ * tenant and the pool's threads take them in weighted fair order ({@link DeficitRoundRobin}, each
+ * tenant's plan weight): a tenant with a deep backlog gets its share, not the whole worker, while
+ * capacity others leave unused goes to whoever has work. What waits is bounded by each tenant
+ * consumer's prefetch.
  *
  * <p>While a store it writes to is unavailable (its circuit breaker not closed), it pauses: stops
  * consuming and returns deliveries it has not started, so messages wait in their queues; it resumes
@@ -41,7 +43,9 @@ public class QueueWorker implements SmartLifecycle {
   private final BatchProcessor processor;
   private final Duration drainTimeout;
   private final ExecutorService pool;
-  private final Semaphore slots;
+  private final Object waitingLock = new Object();
+  // Guarded by waitingLock.
+  private final DeficitRoundRobin<Delivery> waiting = new DeficitRoundRobin<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong processed = new AtomicLong();
   private final LongAdder busyNanos = new LongAdder();
@@ -51,6 +55,7 @@ public class QueueWorker implements SmartLifecycle {
   private volatile boolean running;
   private volatile boolean draining;
   private volatile boolean paused;
+  private volatile boolean stopped;
   private volatile Tenants served;
 
   public QueueWorker(
@@ -65,7 +70,6 @@ public class QueueWorker implements SmartLifecycle {
     this.processor = processor;
     this.drainTimeout = drainTimeout;
     this.concurrency = concurrency;
-    this.slots = new Semaphore(2 * concurrency);
     AtomicInteger threads = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
@@ -106,6 +110,15 @@ public class QueueWorker implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
+    try {
+      for (int i = 0; i < concurrency; i++) {
+        pool.execute(this::takeAndProcess);
+      }
+    } catch (RejectedExecutionException e) {
+      // Closed before it started: nothing to run.
+      running = false;
+      return;
+    }
     directory.subscribe(this::serve);
   }
 
@@ -132,6 +145,7 @@ public class QueueWorker implements SmartLifecycle {
       if (paused) {
         log.warn("Pausing consumption: a store is unavailable; messages wait in their queues");
         consumers.stopConsuming();
+        releaseWaiting();
       } else if (running && served != null) {
         log.info("Resuming consumption of {} tenants' queues", served.all().size());
         consumers.serve(served.all(), this::accept);
@@ -139,20 +153,52 @@ public class QueueWorker implements SmartLifecycle {
     }
   }
 
-  /** Called on a consumer thread for each delivery. */
+  /** Called on a consumer thread for each delivery: queues it for its tenant's turn. */
   private void accept(Delivery delivery) {
     inFlight.incrementAndGet();
-    if (draining || paused) {
-      releaseUnstarted(delivery);
-      return;
+    synchronized (waitingLock) {
+      // Checked under the lock: a pause or drain releases what waits right after setting its flag.
+      if (!draining && !paused && !stopped) {
+        waiting.offer(key(delivery), delivery.tenant().effectiveWorkerWeight(), delivery);
+        waitingLock.notify();
+        return;
+      }
     }
-    slots.acquireUninterruptibly();
-    try {
-      pool.execute(() -> run(delivery));
-    } catch (RejectedExecutionException e) {
-      slots.release();
-      releaseUnstarted(delivery);
+    releaseUnstarted(delivery);
+  }
+
+  private static String key(Delivery delivery) {
+    return delivery.tenant().namespace() + "/" + delivery.tenant().name();
+  }
+
+  /** A pool thread: processes deliveries in fair order until the worker stops. */
+  private void takeAndProcess() {
+    while (true) {
+      Delivery next;
+      synchronized (waitingLock) {
+        while ((next = waiting.poll()) == null && !stopped) {
+          try {
+            waitingLock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+      if (next == null) {
+        return;
+      }
+      run(next);
     }
+  }
+
+  /** Returns every delivery not yet started to its queue. */
+  private void releaseWaiting() {
+    List<Delivery> unstarted;
+    synchronized (waitingLock) {
+      unstarted = waiting.pollAll();
+    }
+    unstarted.forEach(this::releaseUnstarted);
   }
 
   private void run(Delivery delivery) {
@@ -172,7 +218,6 @@ public class QueueWorker implements SmartLifecycle {
       log.error("Processing a delivery of {} failed unexpectedly", delivery.tenant().queue(), e);
       releaseIfUnsettled(delivery);
     } finally {
-      slots.release();
       settled();
     }
   }
@@ -231,11 +276,12 @@ public class QueueWorker implements SmartLifecycle {
       draining = true;
       log.info("Draining: {} deliveries in flight", inFlight.get());
       consumers.stopConsuming();
+      releaseWaiting();
     }
     boolean drained = awaitSettled(drainTimeout);
     // Not interrupted: a batch still running after the timeout must not count as a failed attempt;
     // its settlement goes nowhere once the consumers are closed, and the broker redelivers it.
-    pool.shutdown();
+    stopThreads();
     consumers.close();
     running = false;
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -270,6 +316,15 @@ public class QueueWorker implements SmartLifecycle {
 
   /** Stops the pool when the context closes without having drained (e.g. a failed start). */
   public void close() {
+    stopThreads();
+  }
+
+  /** Lets idle pool threads end; one processing a delivery ends after it. */
+  private void stopThreads() {
+    synchronized (waitingLock) {
+      stopped = true;
+      waitingLock.notifyAll();
+    }
     pool.shutdown();
   }
 

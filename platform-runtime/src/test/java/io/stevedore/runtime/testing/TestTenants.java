@@ -50,15 +50,21 @@ public final class TestTenants {
 
   /** Adds a tenant with the given ingest rate and writes the directory file. */
   public TestTenant add(String name, int ingestRatePerSecond) {
-    return add(name, ingestRatePerSecond, false);
+    return add(name, ingestRatePerSecond, TenantDirectory.Entry.DEFAULT_WORKER_WEIGHT, false);
+  }
+
+  /** Adds a tenant with the given ingest rate and worker weight and writes the directory file. */
+  public TestTenant add(String name, int ingestRatePerSecond, int workerWeight) {
+    return add(name, ingestRatePerSecond, workerWeight, false);
   }
 
   /** Adds a suspended tenant (its key is known, but refused) and writes the directory file. */
   public TestTenant addSuspended(String name) {
-    return add(name, 100, true);
+    return add(name, 100, TenantDirectory.Entry.DEFAULT_WORKER_WEIGHT, true);
   }
 
-  private TestTenant add(String name, int ingestRatePerSecond, boolean suspended) {
+  private TestTenant add(
+      String name, int ingestRatePerSecond, int workerWeight, boolean suspended) {
     String apiKey = "stv_test_" + UUID.randomUUID();
     var entry =
         new TenantDirectory.Entry(
@@ -69,7 +75,8 @@ public final class TestTenants {
             ingestRatePerSecond,
             30,
             List.of(ApiKeyDigest.sha256(apiKey)),
-            suspended);
+            suspended,
+            workerWeight);
     var tenant = new TestTenant(entry, apiKey);
     tenants.add(tenant);
     write();

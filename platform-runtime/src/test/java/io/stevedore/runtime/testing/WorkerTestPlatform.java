@@ -74,6 +74,14 @@ public final class WorkerTestPlatform implements AutoCloseable {
         name, tenants.namespace(), queues.main(), table, 0, 30, List.of(), false);
   }
 
+  /** A tenant in the directory with the given worker weight, its queues and table provisioned. */
+  public TestTenant addTenant(String name, int workerWeight) {
+    TestTenant tenant = tenants.add(name, 1000, workerWeight);
+    broker.declare(tenant.queues());
+    RecordTables.create(dynamo.client(), tenant.entry().table());
+    return tenant;
+  }
+
   /** A tenant whose table the operator has not created (or that was deleted). */
   public TestTenant addTenantWithoutTable(String name) {
     TestTenant tenant = tenants.add(name, 1000);

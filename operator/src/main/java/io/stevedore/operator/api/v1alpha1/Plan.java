@@ -23,6 +23,16 @@ public class Plan {
   private Integer maxWorkers = 4;
 
   /**
+   * The tenant's share of each worker's capacity relative to the other tenants of its WorkerPool
+   * while they all have a backlog (a tenant of weight 2 is served twice as much as one of weight
+   * 1); capacity others leave unused is lent to whoever has work.
+   */
+  @Default("1")
+  @Min(1)
+  @Max(100)
+  private Integer workerWeight = 1;
+
+  /**
    * ResourceQuota `hard` limits of the tenant's namespace where its Environment isolates tenants;
    * each key overrides the Environment's `tenantIsolation.quota`.
    */
@@ -42,6 +52,14 @@ public class Plan {
 
   public void setMaxWorkers(Integer maxWorkers) {
     this.maxWorkers = maxWorkers;
+  }
+
+  public Integer getWorkerWeight() {
+    return workerWeight;
+  }
+
+  public void setWorkerWeight(Integer workerWeight) {
+    this.workerWeight = workerWeight;
   }
 
   public Map<String, Quantity> getQuota() {

@@ -1,5 +1,8 @@
 package io.stevedore.operator.api.v1alpha1;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The autoscaler's last decision about a WorkerPool. */
 public class ScalingStatus {
 
@@ -72,6 +75,12 @@ public class ScalingStatus {
 
   /** When the autoscaler last changed the Deployment's replicas (RFC 3339). */
   private String lastScaleTime;
+
+  /** Each served tenant's part of the demand and whether its plan.maxWorkers capped it. */
+  private List<TenantShareStatus> tenantShares = new ArrayList<>();
+
+  /** The tenants whose backlog called for more than their plan.maxWorkers. */
+  private List<String> cappedTenants = new ArrayList<>();
 
   public String getObservedAt() {
     return observedAt;
@@ -215,5 +224,21 @@ public class ScalingStatus {
 
   public void setLastScaleTime(String lastScaleTime) {
     this.lastScaleTime = lastScaleTime;
+  }
+
+  public List<TenantShareStatus> getTenantShares() {
+    return tenantShares;
+  }
+
+  public void setTenantShares(List<TenantShareStatus> tenantShares) {
+    this.tenantShares = tenantShares;
+  }
+
+  public List<String> getCappedTenants() {
+    return cappedTenants;
+  }
+
+  public void setCappedTenants(List<String> cappedTenants) {
+    this.cappedTenants = cappedTenants;
   }
 }

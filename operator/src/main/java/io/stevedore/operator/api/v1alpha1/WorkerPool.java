@@ -31,6 +31,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     priority = 1)
 @AdditionalPrinterColumn(name = "Rule", jsonPath = ".status.scaling.rule", priority = 1)
 @AdditionalPrinterColumn(
+    name = "CappedTenants",
+    jsonPath = ".status.scaling.cappedTenants",
+    priority = 1)
+@AdditionalPrinterColumn(
     name = "WorkersPaused",
     jsonPath = ".status.conditions[?(@.type==\"WorkersPaused\")].status",
     priority = 1)
