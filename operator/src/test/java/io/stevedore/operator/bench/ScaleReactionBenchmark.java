@@ -68,7 +68,7 @@ public final class ScaleReactionBenchmark implements OperatorBenchmark {
     var tenant = Fixtures.tenant(ns, "acme", "local", "pool", "standard");
     tenant.getSpec().getPlan().setMaxWorkers(10);
     client.resource(tenant).create();
-    try (var queues = BrokerQueues.declare(ns, "acme")) {
+    try (var queues = BrokerQueues.provisioned(ns, "acme")) {
       awaitIdleAndObserved(client, ns);
       var changed = new CompletableFuture<Long>();
       try (var watch =

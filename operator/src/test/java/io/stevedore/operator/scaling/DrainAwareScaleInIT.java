@@ -38,8 +38,8 @@ class DrainAwareScaleInIT {
   @Test
   void scalingInRemovesTheIdlePodsAndKeepsTheOneWithWorkInFlight() throws Exception {
     var world = new ScalingWorld(harness);
-    try (var queues = BrokerQueues.declare(world.ns, ScalingWorld.TENANT)) {
-      world.create(ScalingWorld.rabbitOn(5672), s -> {});
+    world.create(ScalingWorld.rabbitOn(5672), s -> {});
+    try (var queues = BrokerQueues.provisioned(world.ns, ScalingWorld.TENANT)) {
       world.annotate(Map.of(Pause.PAUSED_REPLICAS, "3"));
       await()
           .atMost(Duration.ofSeconds(30))

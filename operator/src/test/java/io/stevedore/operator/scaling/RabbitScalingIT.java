@@ -227,8 +227,8 @@ class RabbitScalingIT {
             .addToUsed("pods", new Quantity("1"))
             .build());
     harness.client().resource(quota).updateStatus();
-    queues = BrokerQueues.declare(world.ns, ScalingWorld.TENANT);
     world.create(ScalingWorld.rabbitOn(proxy.port()), s -> {});
+    queues = BrokerQueues.provisioned(world.ns, ScalingWorld.TENANT);
 
     queues.publish(3000);
 
@@ -275,8 +275,8 @@ class RabbitScalingIT {
       throws Exception {
     proxy = TcpProxy.to("127.0.0.1", 5672);
     var world = new ScalingWorld(harness);
-    queues = BrokerQueues.declare(world.ns, ScalingWorld.TENANT);
     world.create(ScalingWorld.rabbitOn(proxy.port()), scaling);
+    queues = BrokerQueues.provisioned(world.ns, ScalingWorld.TENANT);
     return world;
   }
 

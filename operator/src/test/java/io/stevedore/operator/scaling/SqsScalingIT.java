@@ -51,9 +51,9 @@ class SqsScalingIT {
   @Test
   void readyInFlightAndDelayedMessagesAreToldApartAndTheBacklogScalesThePool() {
     var world = new ScalingWorld(harness);
-    String url = createQueue(world);
     // One message a second per replica: 300 messages ask for the maximum, and send quickly.
     world.create(onSqs(), s -> s.setInitialThroughputPerReplica(1));
+    String url = provisionedQueue(world);
 
     send(url, 300, 0);
     send(url, 5, 300);
@@ -76,9 +76,9 @@ class SqsScalingIT {
   @Test
   void aDeletedQueueOrAnUnreachableEndpointHoldsTheSizeAndBothRecover() {
     var world = new ScalingWorld(harness);
-    String url = createQueue(world);
     // One message a second per replica: 300 messages ask for the maximum, and send quickly.
     world.create(onSqs(), s -> s.setInitialThroughputPerReplica(1));
+    String url = provisionedQueue(world);
     send(url, 300, 0);
     awaitScaling().until(() -> world.replicas() == 5);
     // Otherwise the tenant's drift repair creates the queue again before the scaler looks.
@@ -116,6 +116,16 @@ class SqsScalingIT {
       proxy.forward();
     }
     awaitScaling().untilAsserted(() -> world.assertCondition(METRICS_AVAILABLE, true, "Observed"));
+  }
+
+  /**
+   * The tenant's main queue, once its Tenant made it (one made beforehand would not be its own).
+   */
+  private static String provisionedQueue(ScalingWorld world) {
+    String name = TenantQueues.sqsName(TenantQueues.of(world.ns, ScalingWorld.TENANT).main());
+    return OperatorHarness.eventually()
+        .ignoreExceptions()
+        .until(() -> sqs.getQueueUrl(r -> r.queueName(name)).queueUrl(), url -> url != null);
   }
 
   private static String createQueue(ScalingWorld world) {

@@ -37,8 +37,8 @@ class WorkersPausedScalingIT {
       throws Exception {
     WORKERS.circuits(Map.of("dynamodb", "closed", "mysql", "open"));
     var world = new ScalingWorld(harness);
-    try (var queues = BrokerQueues.declare(world.ns, ScalingWorld.TENANT)) {
-      world.create(ScalingWorld.rabbitOn(5672), s -> {});
+    world.create(ScalingWorld.rabbitOn(5672), s -> {});
+    try (var queues = BrokerQueues.provisioned(world.ns, ScalingWorld.TENANT)) {
       queues.publish(3000);
 
       awaitScaling()

@@ -8,8 +8,8 @@ import io.stevedore.contract.TenantQueues;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A tenant's queues on the machine's RabbitMQ, declared as the contract says (what tenant
- * provisioning will do), filled and emptied by tests; close deletes them.
+ * A tenant's queues on the machine's RabbitMQ, as its Tenant declared them, filled and emptied by
+ * tests; close deletes them.
  */
 public final class BrokerQueues implements AutoCloseable {
   private final Connection connection;
@@ -20,13 +20,25 @@ public final class BrokerQueues implements AutoCloseable {
     this.queues = queues;
   }
 
-  /** Declares the queues of tenant {@code tenant} in namespace {@code namespace}. */
-  public static BrokerQueues declare(String namespace, String tenant) throws Exception {
+  /**
+   * The queues of tenant {@code tenant} in namespace {@code namespace}, once its Tenant has
+   * declared them: queues declared beforehand would be nobody's, and the Tenant would refuse them
+   * as a `NameConflict`.
+   */
+  public static BrokerQueues provisioned(String namespace, String tenant) throws Exception {
     var factory = new ConnectionFactory();
     factory.setUri("amqp://guest:guest@127.0.0.1:5672");
     Connection connection = factory.newConnection("stevedore-test");
     var queues = TenantQueues.of(namespace, tenant);
-    declare(connection, queues);
+    OperatorHarness.eventually()
+        .ignoreExceptions()
+        .until(
+            () -> {
+              try (var channel = connection.createChannel()) {
+                channel.queueDeclarePassive(queues.main());
+                return true;
+              }
+            });
     return new BrokerQueues(connection, queues);
   }
 
