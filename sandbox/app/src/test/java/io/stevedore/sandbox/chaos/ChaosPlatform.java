@@ -2,7 +2,6 @@ package io.stevedore.sandbox.chaos;
 
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
@@ -58,6 +57,7 @@ final class ChaosPlatform implements AutoCloseable {
   private final PrivateMariaDb mariadb;
   private final LocalDynamoDb dynamo;
   private final TcpProxy dynamoProxy;
+  private final PrivateServices services;
   private final EmbeddedKubernetes kubernetes;
   private final LocalKubelet kubelet;
   private String apiKey;
@@ -65,14 +65,11 @@ final class ChaosPlatform implements AutoCloseable {
   private ChaosPlatform(Path directory, PrintStream log) throws Exception {
     this.directory = directory;
     this.log = log;
-    long start = System.nanoTime();
-    rabbit = add(PrivateRabbit.start(directory.resolve("rabbitmq")));
-    log.printf("  private RabbitMQ node up in %d ms%n", (System.nanoTime() - start) / 1_000_000);
-    start = System.nanoTime();
-    mariadb = add(PrivateMariaDb.start(directory.resolve("mariadb")));
-    log.printf("  private MariaDB up in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    rabbit = add(PrivateServices.rabbit(directory, log));
+    mariadb = add(PrivateServices.mariadb(directory, log));
     dynamo = add(LocalDynamoDb.start());
     dynamoProxy = add(TcpProxy.toUrl(dynamo.endpoint()));
+    services = new PrivateServices(rabbit, mariadb, "http://127.0.0.1:" + dynamoProxy.port());
     kubernetes = add(EmbeddedKubernetes.start(0, ShippedManifests.crds()));
     kubelet = add(new LocalKubelet(kubernetes.client(), kubeletSettings(), recordProcesses()));
     add(
@@ -99,31 +96,7 @@ final class ChaosPlatform implements AutoCloseable {
   private void applyResources() {
     KubernetesClient client = kubernetes.client();
     kubernetes.createNamespace(NAMESPACE);
-    client.resource(Fixtures.localRabbitCredentials(NAMESPACE)).create();
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(NAMESPACE)
-                .withName(ENVIRONMENT + "-mysql")
-                .endMetadata()
-                .withStringData(
-                    Map.of(
-                        "url", mariadb.jdbcUrl(),
-                        "username", PrivateMariaDb.USER,
-                        "password", PrivateMariaDb.PASSWORD))
-                .build())
-        .create();
-    var environment = Fixtures.localRabbitEnvironment(NAMESPACE, ENVIRONMENT, rabbit.amqpPort());
-    environment
-        .getSpec()
-        .getBroker()
-        .getRabbitmq()
-        .setManagementUrl(rabbit.management().toString());
-    environment.getSpec().getStorage().getDynamodb().setEndpoint(dynamoEndpoint());
-    environment.getSpec().getStorage().getDynamodb().setRegion(LocalAws.REGION.id());
-    environment.getSpec().getIngest().setReplicas(1);
-    client.resource(environment).create();
+    services.createEnvironment(client, NAMESPACE, ENVIRONMENT);
     var pool = Fixtures.workerPool(NAMESPACE, POOL, ENVIRONMENT, POOL);
     pool.getSpec().setScaling(Fixtures.scaling(1, 2));
     client.resource(pool).create();
@@ -312,10 +285,6 @@ final class ChaosPlatform implements AutoCloseable {
 
   KubernetesClient client() {
     return kubernetes.client();
-  }
-
-  private String dynamoEndpoint() {
-    return "http://127.0.0.1:" + dynamoProxy.port();
   }
 
   private <T extends AutoCloseable> T add(T closeable) {

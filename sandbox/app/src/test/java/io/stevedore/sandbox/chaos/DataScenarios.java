@@ -58,7 +58,7 @@ final class DataScenarios {
   /** RabbitMQ stopped mid-stream: ingest answers 503, the autoscaler keeps the workers. */
   ScenarioResult rabbitOutage() throws Exception {
     var start = Snapshot.take(platform);
-    try (var stream = stream("rabbit", settings.outageStreamEvents())) {
+    try (var stream = stream("rabbit", outlasting(settings.rabbitOutage()))) {
       awaitAccepted(stream, stream.total() / 3);
       int replicasBefore = platform.workerReplicas();
       long unavailableBefore = stream.unavailable();
@@ -98,7 +98,7 @@ final class DataScenarios {
   /** DynamoDB unavailable mid-stream: workers pause, nothing is dead-lettered. */
   ScenarioResult dynamoOutage() throws Exception {
     var start = Snapshot.take(platform);
-    try (var stream = stream("dynamo", settings.outageStreamEvents())) {
+    try (var stream = stream("dynamo", outlasting(settings.dynamoOutage()))) {
       awaitAccepted(stream, stream.total() / 3);
       platform.dynamoProxy().refuse();
       log.printf("  DynamoDB unavailable (%d events accepted)%n", stream.acceptedCount());
@@ -117,7 +117,7 @@ final class DataScenarios {
   /** MariaDB stopped mid-stream: workers pause, nothing is dead-lettered. */
   ScenarioResult mariadbOutage() throws Exception {
     var start = Snapshot.take(platform);
-    try (var stream = stream("mariadb", settings.outageStreamEvents())) {
+    try (var stream = stream("mariadb", outlasting(settings.mariadbOutage()))) {
       awaitAccepted(stream, stream.total() / 3);
       platform.mariadb().stop();
       log.printf("  MariaDB stopped (%d events accepted)%n", stream.acceptedCount());
@@ -131,6 +131,12 @@ final class DataScenarios {
           List.of(),
           "");
     }
+  }
+
+  /** Enough events that the stream still runs when an outage of {@code outage} ends. */
+  private int outlasting(Duration outage) {
+    long during = settings.eventsPerSecond() * (outage.toSeconds() + 6);
+    return (int) Math.max(settings.outageStreamEvents(), during);
   }
 
   private EventStream stream(String prefix, int events) {

@@ -117,19 +117,23 @@ final class PrivateRabbit implements AutoCloseable {
   }
 
   /**
-   * Stops the node as an operator's `systemctl stop` would: SIGTERM to the Erlang VM (a clean
-   * shutdown), SIGKILL if it has not ended after 30 s.
+   * Stops the node the hard way, as a crash or a power cut would: SIGKILL to the Erlang VM and its
+   * helpers (never to epmd, which the machine's shared node uses too). What it confirmed must be on
+   * disk already.
    */
   synchronized void stop() {
     if (process == null) {
       return;
     }
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    process
+        .descendants()
+        .filter(p -> p.info().command().map(c -> !c.endsWith("epmd")).orElse(true))
+        .forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> !process.isAlive() && process.descendants().noneMatch(ProcessHandle::isAlive));
+        .until(() -> !process.isAlive() && !listening(amqpPort) && !listening(managementPort));
     process = null;
   }
 
