@@ -56,11 +56,15 @@ final class OperatorProcess implements AutoCloseable {
     var env = builder.environment();
     env.put("KUBECONFIG", kubeconfig.toString());
     env.put("STEVEDORE_LEADER_ELECTION", "false");
+    // The mock API server cannot take a WebSocket watch on an HTTP/2-capable client's connection.
+    env.put("KUBERNETES_HTTP2_DISABLE", "true");
     env.put("STEVEDORE_HEALTH_PORT", String.valueOf(FreePorts.next()));
     env.put("AWS_ACCESS_KEY_ID", "chaos");
     env.put("AWS_SECRET_ACCESS_KEY", "chaos");
     env.put("AWS_REGION", LocalAws.REGION.id());
-    process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    process =
+        ChildProcesses.track(
+            builder.redirectErrorStream(true).redirectOutput(log.toFile()).start());
     logs.add(log);
   }
 

@@ -46,7 +46,7 @@ final class OperatorScenarios {
     // The operator is killed while the Tenants come and go, at moments a random distance apart.
     var mutations = CompletableFuture.runAsync(() -> createAndDelete(namespace));
     for (int kill = 1; kill <= settings.operatorKills(); kill++) {
-      pause(Duration.ofMillis(500 + random.nextInt(4_000)));
+      pause(Duration.ofMillis(2_000 + random.nextInt(6_000)));
       platform.operator().kill();
       platform.operator().start();
       log.printf("  operator kill %d/%d%n", kill, settings.operatorKills());

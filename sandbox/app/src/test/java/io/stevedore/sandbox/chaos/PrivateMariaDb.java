@@ -69,6 +69,7 @@ final class PrivateMariaDb implements AutoCloseable {
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(directory.resolve("mariadbd.log").toFile()))
             .start();
+    ChildProcesses.track(process);
     Process started = process;
     await()
         .atMost(Duration.ofSeconds(60))

@@ -108,6 +108,7 @@ final class PrivateRabbit implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
             .start();
+    ChildProcesses.track(process);
     Process started = process;
     await()
         .atMost(STARTUP)
