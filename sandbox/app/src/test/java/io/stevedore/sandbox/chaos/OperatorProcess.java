@@ -27,20 +27,28 @@ final class OperatorProcess implements AutoCloseable {
   private final List<Process> unexpectedExits = new ArrayList<>();
   private Process process;
   private int incarnation;
+  private boolean killed;
+  private boolean closed;
 
   OperatorProcess(Path directory, Path kubeconfig) {
     this.directory = directory;
     this.kubeconfig = kubeconfig;
   }
 
-  /** Starts an incarnation (if none runs); one that had died by itself counts as a crash. */
+  /**
+   * Starts an incarnation (if none runs); one that had died by itself counts as a crash. Like a
+   * Deployment's pod, an incarnation that dies by itself is started again (after a second).
+   */
   synchronized void start() throws IOException {
     if (process != null) {
       if (process.isAlive()) {
         return;
       }
-      unexpectedExits.add(process);
+      if (!killed) {
+        unexpectedExits.add(process);
+      }
     }
+    killed = false;
     Path log = directory.resolve("operator-" + (++incarnation) + ".log");
     Files.createDirectories(directory);
     var builder =
@@ -66,11 +74,34 @@ final class OperatorProcess implements AutoCloseable {
         ChildProcesses.track(
             builder.redirectErrorStream(true).redirectOutput(log.toFile()).start());
     logs.add(log);
+    Process started = process;
+    started.onExit().thenRun(() -> restartAfterCrash(started));
+  }
+
+  private void restartAfterCrash(Process exited) {
+    synchronized (this) {
+      if (closed || exited != process || killed) {
+        return;
+      }
+    }
+    try {
+      Thread.sleep(1_000);
+      synchronized (this) {
+        if (!closed && exited == process && !killed) {
+          start();
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** SIGKILL: no shutdown hook, reconciliations cut wherever they are. */
   synchronized void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
+      killed = true;
       process.destroyForcibly().waitFor();
     }
   }
@@ -78,7 +109,7 @@ final class OperatorProcess implements AutoCloseable {
   /** Incarnations that ended without being killed. */
   synchronized int crashes() {
     int dead = unexpectedExits.size();
-    return process != null && !process.isAlive() ? dead + 1 : dead;
+    return process != null && !process.isAlive() && !killed ? dead + 1 : dead;
   }
 
   int incarnations() {
@@ -100,6 +131,7 @@ final class OperatorProcess implements AutoCloseable {
 
   @Override
   public synchronized void close() throws InterruptedException {
+    closed = true;
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
