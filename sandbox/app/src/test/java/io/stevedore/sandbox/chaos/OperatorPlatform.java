@@ -32,7 +32,11 @@ final class OperatorPlatform implements AutoCloseable {
     add(new SimulatedDeploymentController(kubernetes.client()));
     var kubeconfig =
         add(SandboxKubeconfig.write(directory.resolve("kubeconfig"), kubernetes.url(), "default"));
-    operator = add(new OperatorProcess(directory.resolve("operator"), kubeconfig.file()));
+    // Its logs outlive the run's temporary files: they are what explains a failed scenario.
+    Path logs =
+        Path.of("target", "chaos-operator-logs", String.valueOf(ProcessHandle.current().pid()));
+    log.printf("  operator logs in %s%n", logs.toAbsolutePath());
+    operator = add(new OperatorProcess(logs, kubeconfig.file()));
     operator.start();
   }
 
