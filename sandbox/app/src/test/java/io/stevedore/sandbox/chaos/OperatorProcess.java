@@ -66,6 +66,9 @@ final class OperatorProcess implements AutoCloseable {
     env.put("STEVEDORE_LEADER_ELECTION", "false");
     // The mock API server cannot take a WebSocket watch on an HTTP/2-capable client's connection.
     env.put("KUBERNETES_HTTP2_DISABLE", "true");
+    // On a loaded machine the embedded API can take seconds to answer a WebSocket handshake.
+    env.put("KUBERNETES_CONNECTION_TIMEOUT", "60000");
+    env.put("KUBERNETES_REQUEST_TIMEOUT", "60000");
     env.put("STEVEDORE_HEALTH_PORT", String.valueOf(FreePorts.next()));
     env.put("AWS_ACCESS_KEY_ID", "chaos");
     env.put("AWS_SECRET_ACCESS_KEY", "chaos");
