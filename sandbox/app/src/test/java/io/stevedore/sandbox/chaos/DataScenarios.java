@@ -187,6 +187,11 @@ final class DataScenarios {
           StoredEvents.of(platform.dynamo(), platform.recordTable(), stream.prefix(), accepted);
     }
     var end = Snapshot.take(platform);
+    long stillQueued = platform.rabbit().messageCount(platform.queues().main());
+    if (stored.lost() > 0 && stillQueued > 0) {
+      // Not stored yet is not lost: say which it may be.
+      found.add(stillQueued + " messages still in the tenant's queue when counting stopped");
+    }
     return new ScenarioResult(
         name,
         accepted.size(),
