@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param tenantsDeleted of those, Tenants deleted
  * @param operatorKills SIGKILLs of the operator process meanwhile
  * @param generatedSpecs generated Tenant, WorkerPool, Environment and Promotion specs applied
- * @param settle longest wait for the platform to store everything after a scenario's fault
+ * @param settle how long the stored count may stand still before a scenario counts what is missing
  */
 record ChaosSettings(
     int workerKills,
@@ -48,7 +48,7 @@ record ChaosSettings(
         Integer.getInteger("chaos.tenantsDeleted", 50),
         Integer.getInteger("chaos.operatorKills", 50),
         Integer.getInteger("chaos.generatedSpecs", 1000),
-        seconds("chaos.settle", 300));
+        seconds("chaos.settle", 120));
   }
 
   /** Small enough for the test suite, big enough that every fault hits work in flight. */
@@ -65,7 +65,7 @@ record ChaosSettings(
         4,
         4,
         60,
-        Duration.ofSeconds(90));
+        Duration.ofSeconds(45));
   }
 
   private static Duration seconds(String property, long fallback) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The scenarios that stream events through the platform and take something away mid-stream: each
@@ -165,27 +164,17 @@ final class DataScenarios {
       String name, EventStream stream, Snapshot start, List<String> problems, String details)
       throws Exception {
     List<String> found = new ArrayList<>(problems);
-    if (!stream.awaitAccepted(settings.settle())) {
-      found.add("the stream was not all accepted within " + settings.settle().toSeconds() + " s");
+    // The stream's own length at its rate, and the settle time for what an outage held up.
+    Duration streaming =
+        Duration.ofSeconds(stream.total() / settings.eventsPerSecond()).plus(settings.settle());
+    if (!stream.awaitAccepted(streaming)) {
+      found.add("the stream was not all accepted within " + streaming.toSeconds() + " s");
     }
     if (stream.rejected() > 0) {
       found.add(stream.rejected() + " batches rejected with a 4xx");
     }
     var accepted = stream.accepted();
-    StoredEvents stored;
-    try {
-      stored =
-          Waits.until(
-              settings.settle(),
-              Duration.ofSeconds(2),
-              () ->
-                  StoredEvents.of(
-                      platform.dynamo(), platform.recordTable(), stream.prefix(), accepted),
-              s -> s.lost() == 0);
-    } catch (ConditionTimeoutException e) {
-      stored =
-          StoredEvents.of(platform.dynamo(), platform.recordTable(), stream.prefix(), accepted);
-    }
+    var stored = settle(stream.prefix(), accepted);
     var end = Snapshot.take(platform);
     long stillQueued = platform.rabbit().messageCount(platform.queues().main());
     if (stored.lost() > 0 && stillQueued > 0) {
@@ -202,6 +191,32 @@ final class DataScenarios {
         end.crashes() - start.crashes(),
         found,
         ("answers=%s %s").formatted(stream.answers(), details).trim());
+  }
+
+  /**
+   * Counts until every accepted event is stored, or until the count has not grown for the settle
+   * time: a slow machine's backlog is waited for, a stalled one is not.
+   */
+  private StoredEvents settle(String prefix, java.util.Set<String> accepted) {
+    var last = new java.util.concurrent.atomic.AtomicReference<StoredEvents>();
+    var progressAt = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
+    await()
+        .atMost(Duration.ofHours(2))
+        .pollInterval(Duration.ofSeconds(3))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              var now =
+                  StoredEvents.of(platform.dynamo(), platform.recordTable(), prefix, accepted);
+              var before = last.getAndSet(now);
+              if (before == null || now.stored() > before.stored()) {
+                progressAt.set(Instant.now());
+              }
+              return now.lost() == 0
+                  || Duration.between(progressAt.get(), Instant.now()).compareTo(settings.settle())
+                      > 0;
+            });
+    return last.get();
   }
 
   /** A deliberate wait: how long a fault lasts, or a random moment to strike. */
