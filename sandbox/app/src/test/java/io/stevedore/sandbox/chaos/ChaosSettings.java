@@ -54,7 +54,7 @@ record ChaosSettings(
   /** Small enough for the test suite, big enough that every fault hits work in flight. */
   static ChaosSettings shortVersion() {
     return new ChaosSettings(
-        3,
+        2,
         3_000,
         2_000,
         400,
