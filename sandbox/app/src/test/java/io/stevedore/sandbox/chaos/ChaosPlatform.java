@@ -216,20 +216,6 @@ final class ChaosPlatform implements AutoCloseable {
     return Set.copyOf(crashed);
   }
 
-  /** Ready worker pods, as the worker Deployment's status reports them. */
-  int readyWorkers() {
-    var deployment =
-        kubernetes
-            .client()
-            .apps()
-            .deployments()
-            .inNamespace(NAMESPACE)
-            .withName(PlatformNames.workers(POOL))
-            .get();
-    var ready = deployment.getStatus() == null ? null : deployment.getStatus().getReadyReplicas();
-    return ready == null ? 0 : ready;
-  }
-
   /** The worker Deployment's replica count as the autoscaler sets it. */
   int workerReplicas() {
     var deployment =

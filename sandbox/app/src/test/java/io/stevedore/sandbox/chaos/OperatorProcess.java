@@ -115,10 +115,6 @@ final class OperatorProcess implements AutoCloseable {
     return process != null && !process.isAlive() && !killed ? dead + 1 : dead;
   }
 
-  int incarnations() {
-    return incarnation;
-  }
-
   /** Lines of every incarnation's log that report an unhandled failure. */
   List<String> unhandledFailures() throws IOException {
     List<String> found = new ArrayList<>();
