@@ -269,10 +269,6 @@ final class ChaosPlatform implements AutoCloseable {
     return TenantQueues.of(NAMESPACE, TENANT);
   }
 
-  KubernetesClient client() {
-    return kubernetes.client();
-  }
-
   private <T extends AutoCloseable> T add(T closeable) {
     closeables.add(closeable);
     return closeable;
