@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a gone one is left on the scenario's private RabbitMQ, MariaDB and DynamoDB), and fed generated
  * specs (each gets a verdict, the operator neither dies nor logs an error).
  */
-@Disabled(
-    "The operator as a process of its own cannot start against the embedded API on this machine:"
-        + " every informer's WebSocket watch fails ('Received 0 on websocket', resourceVersion 46),"
-        + " so JOSDK stops the operator at each start. Cause in the embedded API not found yet;"
-        + " a single informer from a child JVM works. See README, Chaos benchmark.")
 class OperatorChaosIT {
   private static final ChaosSettings SETTINGS = ChaosSettings.shortVersion();
 

@@ -30,8 +30,9 @@ final class OperatorPlatform implements AutoCloseable {
     services = new PrivateServices(rabbit, mariadb, dynamo.endpoint());
     kubernetes = add(EmbeddedKubernetes.start(0, ShippedManifests.crds()));
     add(new SimulatedDeploymentController(kubernetes.client()));
-    var kubeconfig =
-        add(SandboxKubeconfig.write(directory.resolve("kubeconfig"), kubernetes.url(), "default"));
+    // The mock server's own port: the front serves kubectl's plain HTTP watches, not WebSockets.
+    String api = kubernetes.client().getMasterUrl().toString();
+    var kubeconfig = add(SandboxKubeconfig.write(directory.resolve("kubeconfig"), api, "default"));
     // Its logs outlive the run's temporary files: they are what explains a failed scenario.
     Path logs =
         Path.of("target", "chaos-operator-logs", String.valueOf(ProcessHandle.current().pid()));
