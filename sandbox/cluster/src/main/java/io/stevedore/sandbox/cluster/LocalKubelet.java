@@ -172,6 +172,7 @@ public final class LocalKubelet implements AutoCloseable {
           if (old) {
             if (!pod.isAlive()) {
               log.warn("Pod {} exited; see {}", pod.name(), pod.log());
+              listener.exited(pod.name(), pod.process());
             }
             stop(pod, grace);
           }

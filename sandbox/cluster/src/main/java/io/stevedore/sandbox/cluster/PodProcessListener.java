@@ -14,4 +14,7 @@ public interface PodProcessListener {
   void started(String pod, ProcessHandle process);
 
   void stopped(String pod, ProcessHandle process);
+
+  /** The pod's process was found dead without being stopped (it crashed, or was killed). */
+  default void exited(String pod, ProcessHandle process) {}
 }
