@@ -77,6 +77,9 @@ public class BatchProcessor {
       try {
         batch = decode(delivery.body(), tenant);
         MDC.put("batchId", batch.batchId());
+        if (batch.receivedAt() != null) {
+          metrics.queueWait(tenant, batch.receivedAt(), clock.instant());
+        }
         entry = storeWithPermit(tenant, batch, delivery.attempt());
       } catch (RuntimeException | Error e) {
         Optional<Dependency> unavailable = DependencyFailures.outageOf(e);

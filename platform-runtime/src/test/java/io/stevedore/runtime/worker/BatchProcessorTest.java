@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -50,6 +51,7 @@ class BatchProcessorTest {
   private Throwable writeFailure;
   private Throwable logFailure;
   private int writeCalls;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   /** Opens after two batches found a store unavailable; probes never run within a test. */
   private final DependencyBreakers breakers =
@@ -81,7 +83,7 @@ class BatchProcessorTest {
               logged.add(entry);
             }
           },
-          new WorkerMetrics(new SimpleMeterRegistry()),
+          new WorkerMetrics(meters),
           breakers,
           Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -103,6 +105,26 @@ class BatchProcessorTest {
     assertThat(logged)
         .containsExactly(
             new ProcessingLog.Entry("fleet", "acme", batch.batchId(), 2, 1, 1, 0, 2, NOW));
+  }
+
+  @Test
+  void recordsHowLongTheBatchWaitedSinceIngestAcceptedIt() {
+    var waited =
+        new EventBatch(
+            "b-old", "acme", "fleet", NOW.minusSeconds(45), List.of(event("e1", "location")));
+    var skewed =
+        new EventBatch(
+            "b-future", "acme", "fleet", NOW.plusSeconds(3), List.of(event("e2", "location")));
+
+    processor.process(new RecordingDelivery(EventBatchCodec.encode(waited), 1));
+    processor.process(new RecordingDelivery(EventBatchCodec.encode(skewed), 1));
+
+    var wait = meters.get(WorkerMetrics.QUEUE_WAIT).tags("namespace", "fleet", "tenant", "acme");
+    assertThat(wait.timer().count()).isEqualTo(2);
+    assertThat(wait.timer().max(TimeUnit.SECONDS)).isEqualTo(45);
+    assertThat(wait.timer().totalTime(TimeUnit.SECONDS))
+        .as("the batch from the future counts as no wait")
+        .isEqualTo(45);
   }
 
   @Test
