@@ -1,6 +1,7 @@
 package io.stevedore.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ class PromtoolRulesTest {
     String runbook = Files.readString(MonitoringFiles.runbook());
     List<Map<String, Object>> alerts =
         allRules(DEFAULTS).stream().filter(r -> r.containsKey("alert")).toList();
-    assertThat(alerts).hasSize(10);
+    assertThat(alerts).hasSize(12);
 
     for (Map<String, Object> alert : alerts) {
       String name = (String) alert.get("alert");
@@ -108,6 +109,13 @@ class PromtoolRulesTest {
         .isEqualTo(
             "max by (namespace, workerpool) (stevedore_workerpool_oldest_message_age_seconds)"
                 + " > bool 30");
+    assertThat(
+            (String)
+                rule(chart, "stevedore:tenant_queue_wait_over_objective:ratio_rate1h").get("expr"))
+        .contains("stevedore_worker_queue_wait_seconds_bucket{le=\"30.0\"}[1h]")
+        .doesNotContain("OBJECTIVE_SECONDS");
+    assertThat((String) rule(chart, "StevedoreTenantQueueWaitBudgetBurnSlow").get("expr"))
+        .contains("> (3 * (1 - 0.999))");
     assertThat((String) rule(chart, "StevedoreBacklogAgeBudgetBurnFast").get("expr"))
         .contains("> (14.4 * (1 - 0.999))")
         .doesNotContain("ERROR_BUDGET");
@@ -124,6 +132,21 @@ class PromtoolRulesTest {
         .containsEntry("release", "kube-prometheus-stack");
     Promtool.Result check = Promtool.checkRules(renderedRuleFile(chart, "values"));
     assertThat(check.succeeded()).as(check.output()).isTrue();
+  }
+
+  @Test
+  void anObjectiveThatIsNotABucketOfTheQueueWaitHistogramIsRefused() {
+    assertThatThrownBy(
+            () ->
+                RenderedChart.withValuesYaml(
+                    """
+                    monitoring:
+                      prometheusRule:
+                        enabled: true
+                        backlogAge: {objectiveSeconds: 45, target: 0.99}
+                    """))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("objectiveSeconds");
   }
 
   private static Path renderedRuleFile(RenderedChart chart, String name) {
