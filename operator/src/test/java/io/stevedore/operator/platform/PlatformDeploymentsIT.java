@@ -198,7 +198,12 @@ class PlatformDeploymentsIT {
         .resource(Fixtures.promotion(NS, "to-nowhere", "absent", Fixtures.release("9.9.9")))
         .create();
     Set<String> named = MonitoringCatalog.scrapedMetricNames();
-    assertThat(named).contains("stevedore_operator_leader", "stevedore_worker_events_total");
+    assertThat(named)
+        .contains(
+            "stevedore_operator_leader",
+            "stevedore_worker_events_total",
+            "stevedore_worker_queue_wait_seconds_bucket",
+            "stevedore_worker_queue_wait_seconds_count");
     await()
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
