@@ -229,7 +229,11 @@ class WorkerIT {
     assertThat(metrics)
         .contains("stevedore_worker_inflight")
         .contains("stevedore_worker_events_total{")
-        .contains("stevedore_worker_batch_latency_seconds_count{");
+        .contains("stevedore_worker_batch_latency_seconds_count{")
+        .containsPattern(
+            "stevedore_worker_queue_wait_seconds_bucket\\{[^}]*tenant=\""
+                + tenant.entry().name()
+                + "\"[^}]*le=\"60.0\"} 1");
   }
 
   /** The message went 1 s queue → main → 10 s queue, where it now waits as attempt 3. */
