@@ -30,10 +30,16 @@ final class SpecVerdicts {
   /** The objects that have no verdict yet, as `Kind/name (what is missing)`. */
   List<String> without(List<HasMetadata> objects) {
     Set<String> withEvents = objectsWithEvents();
+    Set<String> expired = expiredPromotions();
     List<String> pending = new ArrayList<>();
     for (HasMetadata object : objects) {
       String key = key(object);
       var verdict = verdict(object);
+      if (verdict.isEmpty() && expired.contains(object.getMetadata().getName())) {
+        // Finished, then deleted by its ttlSecondsAfterFinished, which the Event on its Environment
+        // says.
+        continue;
+      }
       if (verdict.isEmpty()) {
         pending.add(key + " (no condition)");
       } else if (!"True".equals(verdict.get().getStatus())) {
@@ -49,12 +55,13 @@ final class SpecVerdicts {
 
   /** How many got which verdict: `ready=n`, and the count per reason otherwise. */
   String summary(List<HasMetadata> objects) {
+    Set<String> expired = expiredPromotions();
     Map<String, Integer> counts = new TreeMap<>();
     for (HasMetadata object : objects) {
       String outcome =
           verdict(object)
               .map(c -> "True".equals(c.getStatus()) ? "True" : c.getStatus() + ":" + c.getReason())
-              .orElse("none");
+              .orElse(expired.contains(object.getMetadata().getName()) ? "Expired" : "none");
       counts.merge(object.getKind() + "=" + outcome, 1, Integer::sum);
     }
     return "verdicts=" + counts;
@@ -78,6 +85,16 @@ final class SpecVerdicts {
   private Set<String> objectsWithEvents() {
     return client.v1().events().inNamespace(namespace).list().getItems().stream()
         .map(e -> e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName())
+        .collect(Collectors.toSet());
+  }
+
+  /** The Promotions the operator deleted after they finished, by the Events it left for them. */
+  private Set<String> expiredPromotions() {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> "PromotionExpired".equals(e.getReason()))
+        .map(e -> e.getMessage().split(" ", 3))
+        .filter(words -> words.length == 3 && words[0].equals("Promotion"))
+        .map(words -> words[1])
         .collect(Collectors.toSet());
   }
 
