@@ -189,15 +189,21 @@ class TenantProvisioningIT {
   @Test
   void anEnvironmentThatOptsIntoClassicQueuesGetsThem() throws Exception {
     String ns = harness.platformNamespace();
-    harness
-        .client()
-        .resources(Environment.class)
-        .inNamespace(ns)
-        .withName("staging")
-        .edit(
-            e -> {
-              e.getSpec().getBroker().getRabbitmq().setQueueType(RabbitQueueType.Classic);
-              return e;
+    // Retried: the operator's status writes can get there first (409 on a stale resourceVersion).
+    OperatorHarness.eventually()
+        .until(
+            () -> {
+              harness
+                  .client()
+                  .resources(Environment.class)
+                  .inNamespace(ns)
+                  .withName("staging")
+                  .edit(
+                      e -> {
+                        e.getSpec().getBroker().getRabbitmq().setQueueType(RabbitQueueType.Classic);
+                        return e;
+                      });
+              return true;
             });
 
     harness.create(Fixtures.tenant(ns, "plain", "staging", "standard", "standard"));
@@ -278,15 +284,20 @@ class TenantProvisioningIT {
   }
 
   private static void suspend(String ns, String tenant, boolean suspended) {
-    harness
-        .client()
-        .resources(Tenant.class)
-        .inNamespace(ns)
-        .withName(tenant)
-        .edit(
-            t -> {
-              t.getSpec().setSuspended(suspended);
-              return t;
+    OperatorHarness.eventually()
+        .until(
+            () -> {
+              harness
+                  .client()
+                  .resources(Tenant.class)
+                  .inNamespace(ns)
+                  .withName(tenant)
+                  .edit(
+                      t -> {
+                        t.getSpec().setSuspended(suspended);
+                        return t;
+                      });
+              return true;
             });
   }
 
