@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class ChaosPlatform implements AutoCloseable {
   static final String POOL = "standard";
   static final String TENANT = "fleet";
 
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final CloseStack started = new CloseStack();
   private final Map<String, ProcessHandle> podProcesses = new ConcurrentHashMap<>();
   private final Set<Long> killed = ConcurrentHashMap.newKeySet();
   private final Set<String> crashed = ConcurrentHashMap.newKeySet();
@@ -270,27 +269,12 @@ final class ChaosPlatform implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T add(T closeable) {
-    closeables.add(closeable);
-    return closeable;
+    return started.add(closeable);
   }
 
   /** Stops the operator first (it would repair), then the pods, then the services. */
   @Override
   public void close() throws Exception {
-    Exception failure = null;
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    started.close();
   }
 }

@@ -8,8 +8,6 @@ import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import io.stevedore.sandbox.cluster.SimulatedDeploymentController;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What the operator scenarios run on: the operator as a process of its own (to be SIGKILLed)
@@ -17,7 +15,7 @@ import java.util.List;
  * on, and simulated Deployments (these scenarios are about the operator, not the platform's pods).
  */
 final class OperatorPlatform implements AutoCloseable {
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final CloseStack started = new CloseStack();
   private final PrivateServices services;
   private final LocalDynamoDb dynamo;
   private final EmbeddedKubernetes kubernetes;
@@ -62,26 +60,11 @@ final class OperatorPlatform implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T add(T closeable) {
-    closeables.add(closeable);
-    return closeable;
+    return started.add(closeable);
   }
 
   @Override
   public void close() throws Exception {
-    Exception failure = null;
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    started.close();
   }
 }
