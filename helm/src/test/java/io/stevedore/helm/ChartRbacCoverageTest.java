@@ -35,14 +35,7 @@ class ChartRbacCoverageTest {
           // goes to them.
           "update stevedore.io/environments/finalizers", "owner references to an Environment",
           "update stevedore.io/tenants/finalizers", "owner references to a Tenant",
-          "update stevedore.io/workerpools/finalizers", "owner references to a WorkerPool",
-          // Offboarding an isolated Tenant under deletionPolicy Delete removes its namespace and
-          // the objects in it; no test offboards an isolated tenant so yet (it needs the broker).
-          // Granted cluster-wide only (no tenant isolation with watchNamespaces).
-          "delete core/namespaces", "the tenant's own namespace",
-          "delete core/secrets", "the credentials copy in it",
-          "delete core/resourcequotas", "its quota",
-          "delete networking.k8s.io/networkpolicies", "its network policy");
+          "update stevedore.io/workerpools/finalizers", "owner references to a WorkerPool");
 
   enum Mode {
     CLUSTER_WIDE(RenderedChart.withDefaults(), List.of(TEAM_A)),

@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.api.v1alpha1.TenantIsolationSpec;
 import io.stevedore.operator.platform.TenantServing;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -187,6 +190,40 @@ class TenantOffboardingIT {
 
     eventually().untilAsserted(() -> assertThat(tenants.get(ns, "acme")).isNull());
     assertThat(harness.services().queueExists(queues.deadLetter())).isFalse();
+  }
+
+  @Test
+  void deleteRemovesAnIsolatedTenantsNamespaceAndWhatTheOperatorPutInIt() throws Exception {
+    String ns = harness.newNamespace();
+    harness.services().secrets(ns, "staging").forEach(harness::create);
+    var environment = harness.services().environment(ns, "staging");
+    var isolation = new TenantIsolationSpec();
+    isolation.setQuota(Map.of("pods", new Quantity("10")));
+    environment.getSpec().setTenantIsolation(isolation);
+    harness.create(environment);
+    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
+    var tenant = Fixtures.tenant(ns, "acme", "staging", "standard", "standard");
+    tenant.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    harness.create(tenant);
+    harness.awaitReady(Tenant.class, ns, "acme", true, "Provisioned");
+    String own = tenants.get(ns, "acme").getStatus().getIsolationNamespace();
+    var client = harness.client();
+    assertThat(client.resourceQuotas().inNamespace(own).list().getItems()).isNotEmpty();
+    assertThat(client.network().networkPolicies().inNamespace(own).list().getItems()).isNotEmpty();
+
+    client.resources(Tenant.class).inNamespace(ns).withName("acme").delete();
+
+    eventually().untilAsserted(() -> assertThat(tenants.get(ns, "acme")).isNull());
+    assertThat(client.namespaces().withName(own).get()).isNull();
+    assertThat(client.secrets().inNamespace(own).withName("tenant-acme").get()).isNull();
+    assertThat(client.resourceQuotas().inNamespace(own).list().getItems()).isEmpty();
+    assertThat(client.network().networkPolicies().inNamespace(own).list().getItems()).isEmpty();
+    assertThat(harness.events(ns, "acme"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("Deleted");
+              assertThat(e.getMessage()).contains("namespace " + own);
+            });
   }
 
   private static void publish(String queue, int count) throws Exception {
