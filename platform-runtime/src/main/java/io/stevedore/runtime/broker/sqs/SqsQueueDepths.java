@@ -1,7 +1,6 @@
 package io.stevedore.runtime.broker.sqs;
 
 import io.stevedore.contract.TenantDirectory;
-import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.broker.BrokerUnavailableException;
 import io.stevedore.runtime.broker.QueueDepths;
 import java.util.Map;
@@ -21,26 +20,24 @@ public class SqsQueueDepths implements QueueDepths {
 
   @Override
   public QueueDepth of(TenantDirectory.Entry tenant) {
-    String deadLetterQueue = TenantQueues.of(tenant.namespace(), tenant.name()).deadLetter();
     try {
-      var main = attributes(tenant.queue());
-      var deadLetter = attributes(deadLetterQueue);
+      var main = attributes(urls.main(tenant));
+      var deadLetter = attributes(urls.deadLetter(tenant));
       return new QueueDepth(
           count(main, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
           count(main, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)
               + count(main, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED),
           count(deadLetter, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     } catch (SdkException e) {
-      urls.forget(tenant.queue());
-      urls.forget(deadLetterQueue);
+      urls.forget(tenant);
       throw new BrokerUnavailableException("SQS did not answer for queue depths: " + e, e);
     }
   }
 
-  private Map<QueueAttributeName, String> attributes(String queue) {
+  private Map<QueueAttributeName, String> attributes(String url) {
     return sqs.getQueueAttributes(
             r ->
-                r.queueUrl(urls.of(queue))
+                r.queueUrl(url)
                     .attributeNames(
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
