@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.stevedore.operator.testing.WrittenDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,8 +47,11 @@ class EnvironmentReconcilerTest {
     assertThat(ingest.getSpec().getTemplate().getSpec().getVolumes())
         .filteredOn(v -> v.getName().equals("tenants"))
         .singleElement()
-        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
-    assertThat(tenantDirectory(ns, "staging-tenants").tenants()).isEmpty();
+        .satisfies(
+            v ->
+                assertThat(v.getProjected().getSources().get(0).getSecret().getName())
+                    .isEqualTo("staging-tenants"));
+    assertThat(WrittenDirectories.ingest(harness.client(), ns, "staging").tenants()).isEmpty();
   }
 
   @Test
@@ -177,16 +177,6 @@ class EnvironmentReconcilerTest {
     assertThat(config.getMetadata().getOwnerReferences())
         .singleElement()
         .satisfies(o -> assertThat(o.getKind()).isEqualTo("Environment"));
-  }
-
-  private static TenantDirectory tenantDirectory(String ns, String secret) {
-    return Serialization.unmarshal(tenantDirectoryJson(ns, secret), TenantDirectory.class);
-  }
-
-  private static String tenantDirectoryJson(String ns, String secret) {
-    var data = harness.client().secrets().inNamespace(ns).withName(secret).get().getData();
-    return new String(
-        Base64.getDecoder().decode(data.get(TenantDirectory.FILE_NAME)), StandardCharsets.UTF_8);
   }
 
   private static String checksum(String ns, String deployment) {
