@@ -1,6 +1,9 @@
 package io.stevedore.runtime.rules;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stevedore.contract.rules.InvalidRuleException;
+import io.stevedore.contract.rules.Rule;
+import io.stevedore.contract.rules.RuleParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.stevedore.runtime.broker.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.broker.Delivery;
@@ -32,7 +33,7 @@ class SqsBrokerIT {
   private static LocalSqs sqs;
 
   private TenantDirectory.Entry tenant;
-  private TenantQueues queues;
+  private SqsQueueNames queues;
   private SqsQueueConsumers consumers;
   private final BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
 
@@ -49,9 +50,19 @@ class SqsBrokerIT {
   @BeforeEach
   void tenant() {
     String name = "t" + UUID.randomUUID().toString().substring(0, 8);
-    queues = TenantQueues.of("sqs", name);
+    queues = SqsQueueNames.of("sqs", name);
     tenant =
-        new TenantDirectory.Entry(name, "sqs", queues.main(), "table", 100, 30, List.of(), false);
+        new TenantDirectory.Entry(
+            name,
+            "sqs",
+            TenantQueues.of("sqs", name).main(),
+            "table",
+            100,
+            30,
+            List.of(),
+            false,
+            1,
+            queues);
     TenantSqsQueues.create(sqs.client(), queues);
   }
 
