@@ -44,7 +44,8 @@ public final class ShardedTenantDirectory {
         directory.tenants() == null ? List.of() : directory.tenants();
     String header =
         "{\"environment\":" + Serialization.asJson(directory.environment()) + ",\"tenants\":[";
-    String footer = "]}";
+    // A shard is a whole TenantDirectory; its generation is the manifest's business.
+    String footer = "],\"generation\":0}";
     int[] hashes = new int[entries.size()];
     int[] sizes = new int[entries.size()];
     List<String> json = new ArrayList<>(entries.size());

@@ -55,6 +55,78 @@ class EnvironmentReconcilerTest {
   }
 
   @Test
+  void aShardSecretTheDirectoryNoLongerNeedsIsDeletedOnlyIfTheOperatorOwnsIt() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "shrunk"));
+    var env = harness.awaitReady(Environment.class, ns, "shrunk", true, "Available");
+
+    // Left over from when the directory had more shards, and one that is someone else's.
+    harness.create(shard(ns, "shrunk-tenants-5", env));
+    harness.create(shard(ns, "shrunk-tenants-6", null));
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        harness
+                            .client()
+                            .secrets()
+                            .inNamespace(ns)
+                            .withName("shrunk-tenants-5")
+                            .get())
+                    .isNull());
+    assertThat(harness.client().secrets().inNamespace(ns).withName("shrunk-tenants-6").get())
+        .isNotNull();
+    assertThat(WrittenDirectories.ingest(harness.client(), ns, "shrunk").tenants()).isEmpty();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Secret shard(
+      String ns, String name, Environment owner) {
+    var secret =
+        new io.fabric8.kubernetes.api.model.SecretBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(ns)
+            .endMetadata()
+            .withData(java.util.Map.of("tenants-5.json", "e30="))
+            .build();
+    if (owner != null) {
+      secret
+          .getMetadata()
+          .setOwnerReferences(
+              java.util.List.of(io.stevedore.operator.kube.OwnerReferences.controller(owner)));
+    }
+    return secret;
+  }
+
+  @Test
+  void aDirectorySecretOfTheSameNameThatTheOperatorDidNotCreateIsANameConflictLeftUntouched() {
+    String ns = harness.newNamespace();
+    var foreign =
+        new io.fabric8.kubernetes.api.model.SecretBuilder()
+            .withNewMetadata()
+            .withName("clash-tenants")
+            .withNamespace(ns)
+            .endMetadata()
+            .withData(java.util.Map.of("someone", "ZWxzZSdz"))
+            .build();
+    harness.create(foreign);
+
+    harness.create(Fixtures.environment(ns, "clash"));
+
+    var env = harness.awaitReady(Environment.class, ns, "clash", false, "NameConflict");
+    assertThat(
+            io.stevedore.operator.status.Conditions.find(
+                    env.getStatus().getConditions(), io.stevedore.operator.status.Conditions.READY)
+                .orElseThrow()
+                .getMessage())
+        .contains("Secret " + ns + "/clash-tenants");
+    var secret = harness.client().secrets().inNamespace(ns).withName("clash-tenants").get();
+    assertThat(secret.getMetadata().getOwnerReferences()).isNullOrEmpty();
+    assertThat(secret.getData()).containsOnlyKeys("someone");
+  }
+
+  @Test
   void newReleaseRollsTheIngestDeploymentAndIsReportedOnceRolledOut() {
     String ns = harness.newNamespace();
     harness.create(Fixtures.environment(ns, "prod"));
