@@ -10,6 +10,7 @@ import io.stevedore.operator.api.v1alpha1.TenantDefaults;
 import io.stevedore.operator.api.v1alpha1.TenantSpec;
 import io.stevedore.operator.storage.TenantConfiguration;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.ParsedExamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -113,6 +114,25 @@ class DeclaredConfigurationTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void theShippedExamplesDeclareConfigurationTheOperatorAccepts() {
+    var environment = ParsedExamples.ofType(Environment.class).get(0);
+    var acme =
+        ParsedExamples.ofType(Tenant.class).stream()
+            .filter(t -> t.getMetadata().getName().equals("acme"))
+            .findFirst()
+            .orElseThrow();
+
+    var configuration = declared(environment, acme);
+
+    assertThat(configuration.rules())
+        .extracting(TenantConfiguration.NamedRule::name)
+        .containsExactly("no-heartbeats", "units", "depot");
+    assertThat(configuration.agentConfig())
+        .isEqualTo(
+            "{\"gzip\":true,\"sampling\":{\"location\":\"1s\"},\"uploadIntervalSeconds\":5}");
   }
 
   private static TenantConfiguration declared(Environment environment, Tenant tenant) {
