@@ -9,6 +9,15 @@ public class TenantStatus extends StevedoreStatus {
   /** Where messages go that failed processing too often. */
   private String deadLetterQueue;
 
+  /**
+   * On SQS: the tenant's main queue there, chosen when it was first provisioned and kept
+   * (`tenant_<ns>_<name>`, or `tenant-<ns>-<name>` for tenants provisioned before that scheme).
+   */
+  private String sqsQueue;
+
+  /** On SQS: the tenant's dead-letter queue there, chosen with `sqsQueue`. */
+  private String sqsDeadLetterQueue;
+
   /** The tenant's DynamoDB table. */
   private String table;
 
@@ -58,6 +67,22 @@ public class TenantStatus extends StevedoreStatus {
 
   public void setQueue(String queue) {
     this.queue = queue;
+  }
+
+  public String getSqsQueue() {
+    return sqsQueue;
+  }
+
+  public void setSqsQueue(String sqsQueue) {
+    this.sqsQueue = sqsQueue;
+  }
+
+  public String getSqsDeadLetterQueue() {
+    return sqsDeadLetterQueue;
+  }
+
+  public void setSqsDeadLetterQueue(String sqsDeadLetterQueue) {
+    this.sqsDeadLetterQueue = sqsDeadLetterQueue;
   }
 
   public String getDeadLetterQueue() {
