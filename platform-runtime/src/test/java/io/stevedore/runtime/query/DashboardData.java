@@ -21,18 +21,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  * times (redelivered, and re-sent by a client as a new batch), and globex's one event under a
  * device id acme also has.
  */
-final class DashboardData {
-  static final String GLOBEX_SECRET = "globex-secret-cargo";
+public final class DashboardData {
+  public static final String GLOBEX_SECRET = "globex-secret-cargo";
 
   /** Acme's events newest first: what the latest-events view lists. */
-  static final List<String> ACME_NEWEST_FIRST = List.of("a5", "a4", "a3", "a2", "a1");
+  public static final List<String> ACME_NEWEST_FIRST = List.of("a5", "a4", "a3", "a2", "a1");
 
   private DashboardData() {}
 
   /**
    * Stores the events with timestamps from {@code start} (a whole minute) on; returns when done.
    */
-  static void store(
+  public static void store(
       WorkerTestPlatform platform,
       ConfigurableApplicationContext worker,
       TestTenant acme,

@@ -7,6 +7,7 @@ import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.broker.Delivery;
+import io.stevedore.runtime.broker.QueueDepths.QueueDepth;
 import io.stevedore.runtime.event.DeviceEvent;
 import io.stevedore.runtime.event.EventBatch;
 import io.stevedore.runtime.event.EventBatchCodec;
@@ -113,6 +114,29 @@ class SqsBrokerIT {
     assertThat(second).isNotNull();
     assertThat(second.attempt()).isEqualTo(2);
     second.ack();
+  }
+
+  @Test
+  void queueDepthsCountReadyInFlightAndDeadLetteredBatches() {
+    var publisher = new SqsEventPublisher(sqs.client());
+    publisher.publish(tenant, batch(1), PUBLISH_TIMEOUT);
+    publisher.publish(tenant, batch(1), PUBLISH_TIMEOUT);
+    sqs.client()
+        .sendMessage(
+            r ->
+                r.queueUrl(TenantSqsQueues.url(sqs.client(), queues.deadLetter()))
+                    .messageBody("{}"));
+    var depths = new SqsQueueDepths(sqs.client());
+
+    await().untilAsserted(() -> assertThat(depths.of(tenant)).isEqualTo(new QueueDepth(2, 0, 1)));
+    // Received and not settled: in flight, which the dashboard shows with the delayed ones.
+    sqs.client()
+        .receiveMessage(
+            r ->
+                r.queueUrl(TenantSqsQueues.url(sqs.client(), queues.main()))
+                    .maxNumberOfMessages(1)
+                    .visibilityTimeout(30));
+    await().untilAsserted(() -> assertThat(depths.of(tenant)).isEqualTo(new QueueDepth(1, 1, 1)));
   }
 
   @Test
