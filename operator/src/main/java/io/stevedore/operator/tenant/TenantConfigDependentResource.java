@@ -3,6 +3,7 @@ package io.stevedore.operator.tenant;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.storage.TenantConfigStore;
 import io.stevedore.operator.storage.TenantConfigStore.Outcome;
 import java.util.List;
@@ -32,10 +33,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   @Override
   protected Optional<Outcome> observe(TenantScope scope) throws Exception {
     return scope.wasReady(CONDITION)
-            && scope
-                .platform
-                .tenantConfig()
-                .exists(scope.mysql(), scope.names.namespace(), scope.names.tenant())
+            && scope.configs().exists(scope.mysql(), scope.names.namespace(), scope.names.tenant())
         ? Optional.of(Outcome.PRESENT)
         : Optional.empty();
   }
@@ -52,8 +50,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
         call(
             () ->
                 scope
-                    .platform
-                    .tenantConfig()
+                    .configs()
                     .ensure(
                         scope.mysql(),
                         scope.names.namespace(),
@@ -71,8 +68,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   @Override
   protected void remove(TenantScope scope) throws Exception {
     if (!scope
-        .platform
-        .tenantConfig()
+        .configs()
         .remove(scope.mysql(), scope.names.namespace(), scope.names.tenant(), scope.owner())) {
       scope.keptForeign("MySQL configuration of " + scope.names.tenant());
     }
@@ -89,9 +85,18 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
       case REGISTERED_KEEPING_RULES ->
           ProvisioningCondition.ready(
               CONDITION, "Registered", "registered in MySQL, keeping the rules it had");
+      // A drift check that finds the rows keeps the condition as written: no status write.
       case PRESENT ->
-          ProvisioningCondition.ready(
-              CONDITION, "Registered", "registered in MySQL; its rules are people's to edit");
+          scope.wasReady(CONDITION)
+              ? previous(scope)
+              : ProvisioningCondition.ready(
+                  CONDITION, "Registered", "registered in MySQL; its rules are people's to edit");
     };
+  }
+
+  private static ProvisioningCondition previous(TenantScope scope) {
+    var condition =
+        Conditions.find(scope.tenant.getStatus().getConditions(), CONDITION).orElseThrow();
+    return ProvisioningCondition.ready(CONDITION, condition.getReason(), condition.getMessage());
   }
 }
