@@ -39,6 +39,8 @@ public record TenantDirectory(String environment, List<Entry> tenants, long gene
    * @param workerWeight its share of a worker's capacity relative to the pool's other tenants while
    *     they all have a backlog; 0 (absent from older directories) counts as {@link
    *     #DEFAULT_WORKER_WEIGHT}
+   * @param sqsQueues its queues' names on an SQS Environment, as the operator chose them (null on
+   *     RabbitMQ, and in directories written before the operator chose them)
    */
   public record Entry(
       String name,
@@ -49,7 +51,8 @@ public record TenantDirectory(String environment, List<Entry> tenants, long gene
       int retentionDays,
       List<String> apiKeySha256,
       boolean suspended,
-      int workerWeight) {
+      int workerWeight,
+      SqsQueueNames sqsQueues) {
 
     /** The weight of a tenant whose plan sets none: every tenant alike. */
     public static final int DEFAULT_WORKER_WEIGHT = 1;
@@ -74,6 +77,45 @@ public record TenantDirectory(String environment, List<Entry> tenants, long gene
           apiKeySha256,
           suspended,
           DEFAULT_WORKER_WEIGHT);
+    }
+
+    /** An entry of a tenant on RabbitMQ. */
+    public Entry(
+        String name,
+        String namespace,
+        String queue,
+        String table,
+        int ingestRatePerSecond,
+        int retentionDays,
+        List<String> apiKeySha256,
+        boolean suspended,
+        int workerWeight) {
+      this(
+          name,
+          namespace,
+          queue,
+          table,
+          ingestRatePerSecond,
+          retentionDays,
+          apiKeySha256,
+          suspended,
+          workerWeight,
+          null);
+    }
+
+    /**
+     * The SQS queues ingest and workers use: those the operator chose, or, in a directory written
+     * before it chose any, the names every SQS queue had then.
+     */
+    public SqsQueueNames sqsQueuesInUse() {
+      if (sqsQueues != null) {
+        return sqsQueues;
+      }
+      return SqsQueueNames.legacy(namespace, name)
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "tenant " + namespace + "/" + name + " has no SQS queue names"));
     }
 
     /** The weight the worker schedules by: at least 1. */

@@ -48,20 +48,12 @@ public record TenantQueues(String main, String deadLetter, List<String> retries)
    */
   public static final int SQS_MAX_RECEIVE_COUNT = MAX_ATTEMPTS + 2;
 
-  /** Longest SQS queue name. */
-  public static final int SQS_MAX_NAME = 80;
-
   /**
-   * The SQS name of one of these queues: SQS allows only letters, digits, '-' and '_'. On SQS the
-   * retry delays are visibility timeouts, so only the main and dead-letter queues exist there.
+   * A tenant's queues on SQS, named as the operator chose them: a main and a dead-letter queue
+   * only, since retry delays are visibility timeouts there.
    */
-  public static String sqsName(String queue) {
-    String name = queue.replace('.', '-');
-    if (name.length() > SQS_MAX_NAME) {
-      throw new IllegalArgumentException(
-          "queue " + queue + " is longer than SQS allows (" + SQS_MAX_NAME + ")");
-    }
-    return name;
+  public static TenantQueues onSqs(SqsQueueNames names) {
+    return new TenantQueues(names.main(), names.deadLetter(), List.of());
   }
 
   /** The delay queue for a message that has failed {@code failedAttempts} times (1-based). */

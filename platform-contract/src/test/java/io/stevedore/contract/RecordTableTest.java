@@ -40,13 +40,6 @@ class RecordTableTest {
   }
 
   @Test
-  void sqsNamesReplaceDotsAndRefuseWhatSqsWouldRefuse() {
-    assertThat(TenantQueues.sqsName("tenant.prod.acme.dlq")).isEqualTo("tenant-prod-acme-dlq");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TenantQueues.sqsName("q".repeat(81)))
-        .hasMessageContaining("longer than SQS allows");
-  }
-
-  @Test
   void apiKeyDigestIsHexSha256() {
     assertThat(ApiKeyDigest.sha256("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

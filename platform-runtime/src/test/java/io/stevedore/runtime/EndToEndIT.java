@@ -44,8 +44,8 @@ class EndToEndIT {
         var sqs = LocalSqs.start()) {
       var acme = platform.addTenant("acme");
       var globex = platform.addTenant("globex");
-      TenantSqsQueues.create(sqs.client(), acme.queues());
-      TenantSqsQueues.create(sqs.client(), globex.queues());
+      TenantSqsQueues.create(sqs.client(), acme.sqsQueues());
+      TenantSqsQueues.create(sqs.client(), globex.sqsQueues());
       run(
           platform,
           acme,

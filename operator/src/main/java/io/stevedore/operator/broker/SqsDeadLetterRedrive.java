@@ -89,7 +89,7 @@ public final class SqsDeadLetterRedrive implements DeadLetterRedrive {
   }
 
   private String url(String queue) {
-    return sqs.getQueueUrl(r -> r.queueName(TenantQueues.sqsName(queue))).queueUrl();
+    return sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
   }
 
   private static String attribute(Message message, String name) {

@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
- * A tenant's queues on SQS: the main queue with a redrive policy into its dead-letter queue (retry
- * delays are visibility timeouts there, so no delay queues exist). Each queue records its Tenant in
- * tag {@link #OWNER_TAG}, set with the create; a queue of the tenant's name that records another
- * owner, or none while the tenant never had queues, is never used, counted or deleted.
+ * A tenant's queues on SQS, by the names the operator chose ({@code TenantBrokerQueues}): the main
+ * queue with a redrive policy into its dead-letter queue (retry delays are visibility timeouts
+ * there, so no delay queues exist). Each queue records its Tenant in tag {@link #OWNER_TAG}, set
+ * with the create; a queue of the tenant's name that records another owner, or none while the
+ * tenant never had queues, is never used, counted or deleted.
  */
 public final class SqsTenantQueues implements TenantQueueBroker {
   /** A queue's depth: visible, in flight (received, not deleted) and delayed messages. */
@@ -78,9 +79,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
                       () -> {
                         created.add(queues.deadLetter());
                         return sqs.createQueue(
-                                r ->
-                                    r.queueName(TenantQueues.sqsName(queues.deadLetter()))
-                                        .tags(ownerTag()))
+                                r -> r.queueName(queues.deadLetter()).tags(ownerTag()))
                             .queueUrl();
                       });
           if (url(queues.main()).isEmpty()) {
@@ -91,7 +90,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
                     .get(QueueAttributeName.QUEUE_ARN);
             sqs.createQueue(
                 r ->
-                    r.queueName(TenantQueues.sqsName(queues.main()))
+                    r.queueName(queues.main())
                         .tags(ownerTag())
                         .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrivePolicy(arn))));
             created.add(queues.main());
@@ -150,7 +149,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
 
   private Optional<String> url(String queue) {
     try {
-      return Optional.of(sqs.getQueueUrl(r -> r.queueName(TenantQueues.sqsName(queue))).queueUrl());
+      return Optional.of(sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl());
     } catch (QueueDoesNotExistException e) {
       return Optional.empty();
     }
@@ -159,7 +158,7 @@ public final class SqsTenantQueues implements TenantQueueBroker {
   /** Fails with `NameConflict` unless the queue is the owner's; tags one made before owners. */
   private void requireOwned(String queue, String url) {
     Optional<String> recorded = recordedOwner(url);
-    owner.require("SQS queue " + TenantQueues.sqsName(queue), recorded);
+    owner.require("SQS queue " + queue, recorded);
     if (owner.claims(recorded)) {
       sqs.tagQueue(r -> r.queueUrl(url).tags(ownerTag()));
     }

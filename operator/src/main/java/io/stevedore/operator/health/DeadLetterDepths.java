@@ -1,11 +1,12 @@
 package io.stevedore.operator.health;
 
-import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
+import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.broker.BrokerException;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
 import io.stevedore.operator.platform.PlatformClients;
+import io.stevedore.operator.platform.TenantBrokerQueues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,15 +32,15 @@ final class DeadLetterDepths {
     this.platform = platform;
   }
 
-  Depths read(Environment environment, List<String> tenants) throws MeasurementException {
-    String namespace = environment.getMetadata().getNamespace();
+  Depths read(Environment environment, List<Tenant> tenants) throws MeasurementException {
     Map<String, Double> depths = new HashMap<>();
     List<String> missing = new ArrayList<>();
     boolean rabbit = environment.getSpec().getBroker().getType() == BrokerType.RabbitMQ;
     try {
       var endpoint = rabbit ? platform.endpoints().rabbit(environment) : null;
-      for (String tenant : tenants) {
-        String queue = TenantQueues.of(namespace, tenant).deadLetter();
+      for (Tenant t : tenants) {
+        String tenant = t.getMetadata().getName();
+        String queue = TenantBrokerQueues.of(t, environment).deadLetter();
         try {
           depths.put(
               tenant,
@@ -69,7 +70,7 @@ final class DeadLetterDepths {
   private double sqsDepth(Environment environment, String queue) {
     var sqsSpec = environment.getSpec().getBroker().getSqs();
     var sqs = platform.sqs().client(sqsSpec.getRegion(), sqsSpec.getEndpoint());
-    String url = sqs.getQueueUrl(b -> b.queueName(TenantQueues.sqsName(queue))).queueUrl();
+    String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
     var attributes =
         sqs.getQueueAttributes(
                 b ->

@@ -130,7 +130,7 @@ public final class HealthObserver {
     return new HealthReading.WindowedRatio(errors, total, growth.span(), skipped, null);
   }
 
-  private List<String> tenants(Environment environment) {
+  private List<Tenant> tenants(Environment environment) {
     return client
         .resources(Tenant.class)
         .inNamespace(environment.getMetadata().getNamespace())
@@ -141,8 +141,7 @@ public final class HealthObserver {
             t ->
                 t.getSpec() != null
                     && environment.getMetadata().getName().equals(t.getSpec().getEnvironment()))
-        .map(t -> t.getMetadata().getName())
-        .sorted()
+        .sorted(java.util.Comparator.comparing(t -> t.getMetadata().getName()))
         .toList();
   }
 

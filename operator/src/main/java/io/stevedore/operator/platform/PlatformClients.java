@@ -6,6 +6,7 @@ import io.stevedore.operator.broker.RabbitManagement;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.storage.MySqlConnections;
 import io.stevedore.operator.storage.TenantConfigStore;
+import io.stevedore.operator.storage.TenantConfigurationStore;
 import java.time.Clock;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +24,7 @@ public final class PlatformClients implements AutoCloseable {
   private final AwsClients<DynamoDbClient> dynamoDb = AwsClients.of(DynamoDbClient::builder);
   private final MySqlConnections mysql = new MySqlConnections();
   private final TenantConfigStore tenantConfig = new TenantConfigStore(mysql);
+  private final TenantConfigurationStore tenantConfiguration = new TenantConfigurationStore(mysql);
   private final PodAddresses pods;
   private final TenantServices tenantServices;
 
@@ -93,6 +95,11 @@ public final class PlatformClients implements AutoCloseable {
   /** Tenants' configuration rows in MySQL. */
   public TenantConfigStore tenantConfig() {
     return tenantConfig;
+  }
+
+  /** The rules and agent configuration Tenants declare, in MySQL. */
+  public TenantConfigurationStore tenantConfiguration() {
+    return tenantConfiguration;
   }
 
   public PodAddresses pods() {

@@ -159,6 +159,7 @@ public final class TenantDirectories {
         apiKeySha256,
         Boolean.TRUE.equals(spec.getSuspended()),
         Objects.requireNonNullElse(
-            plan == null ? null : plan.getWorkerWeight(), DEFAULT_WORKER_WEIGHT));
+            plan == null ? null : plan.getWorkerWeight(), DEFAULT_WORKER_WEIGHT),
+        TenantBrokerQueues.onSqs(environment) ? TenantBrokerQueues.sqsNames(tenant) : null);
   }
 }

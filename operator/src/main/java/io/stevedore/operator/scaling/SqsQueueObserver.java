@@ -1,6 +1,5 @@
 package io.stevedore.operator.scaling;
 
-import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.broker.SqsTenantQueues;
 import io.stevedore.operator.platform.PlatformClients;
@@ -63,7 +62,7 @@ public final class SqsQueueObserver implements QueueObserver {
                 k ->
                     sqs.getQueueUrl(
                             r ->
-                                r.queueName(TenantQueues.sqsName(queue))
+                                r.queueName(queue)
                                     .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT)))
                         .queueUrl());
         var attributes =

@@ -4,6 +4,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.stevedore.operator.api.v1alpha1.CredentialsStatus;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.TenantStatus;
+import io.stevedore.operator.platform.TenantBrokerQueues;
 import io.stevedore.operator.platform.TenantCredentials;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.ReconciliationPause;
@@ -50,6 +51,7 @@ final class ProvisioningReport {
     }
     announceDrift(scope, conditions);
     announceConflicts(scope, conditions);
+    ConfigurationReport.announce(status.events(), scope);
     // Credentials count once their Secret is written.
     var credentials =
         secretWritten(conditions) ? scope.secret() : Optional.<TenantSecret.Desired>empty();
@@ -120,9 +122,13 @@ final class ProvisioningReport {
     var names = scope.names;
     s.setQueue(names.queues().main());
     s.setDeadLetterQueue(names.queues().deadLetter());
+    boolean sqs = TenantBrokerQueues.onSqs(scope.environment);
+    s.setSqsQueue(sqs ? names.queues().main() : null);
+    s.setSqsDeadLetterQueue(sqs ? names.queues().deadLetter() : null);
     s.setTable(names.table());
     s.setSecretName(names.secret());
     s.setIsolationNamespace(scope.isolated() ? names.isolationNamespace() : null);
+    ConfigurationReport.describe(s, scope);
     if (conditions.stream()
         .anyMatch(c -> c.type().equals(BrokerQueuesDependentResource.CONDITION) && c.ready())) {
       s.setQueuesProvisioned(true);

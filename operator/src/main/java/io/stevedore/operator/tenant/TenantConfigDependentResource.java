@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tenant's configuration rows in MySQL: its registration and default processing rules, written
- * once and never over rules a person edited (no Updater); `ConfigReady`.
+ * The tenant's registration in MySQL and, unless the Tenant or its Environment declares rules (see
+ * {@link DeclaredConfigDependentResource}), its default processing rules, written once and never
+ * over rules a person edited (no Updater); `ConfigReady`.
  */
 class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   static final String CONDITION = "ConfigReady";
@@ -55,7 +56,8 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
                         scope.mysql(),
                         scope.names.namespace(),
                         scope.names.tenant(),
-                        scope.owner()));
+                        scope.owner(),
+                        !DeclaredConfiguration.declaresRules(scope.environment, tenant)));
     switch (outcome) {
       case CREATED ->
           scope.created(CONDITION, List.of("MySQL configuration (registration and default rules)"));

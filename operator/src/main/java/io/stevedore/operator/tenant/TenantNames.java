@@ -6,6 +6,7 @@ import io.stevedore.operator.api.v1alpha1.Dns1123;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.platform.TenantBrokerQueues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * @param namespace the Tenant's namespace
  * @param tenant the Tenant's name
- * @param queues its queues
+ * @param queues its queues on the Environment's broker (on SQS: its chosen SQS names)
  * @param table its DynamoDB table
  * @param secret its credentials Secret
  * @param isolationNamespace its own namespace, where the Environment isolates tenants
@@ -51,7 +52,7 @@ public record TenantNames(
     return new TenantNames(
         namespace,
         name,
-        TenantQueues.of(namespace, name),
+        TenantBrokerQueues.of(tenant, environment),
         RecordTable.name(
             environment.getSpec().getStorage().getDynamodb().getTablePrefix(), namespace, name),
         PlatformNames.tenantSecret(name),

@@ -49,6 +49,8 @@ final class TenantScope {
   private final boolean isolationAllowed;
   private final List<String> keptForeign = new CopyOnWriteArrayList<>();
   private volatile TenantSecret.Desired secret;
+  private volatile DeclaredConfiguration.Result declaredConfiguration;
+  private volatile ConfigurationOutcome configuration;
 
   TenantScope(Tenant tenant, Environment environment, PlatformClients platform, Instant now) {
     this(tenant, environment, platform, now, true);
@@ -208,6 +210,23 @@ final class TenantScope {
 
   void secret(TenantSecret.Desired desired) {
     this.secret = desired;
+  }
+
+  /** The rules and agent configuration the tenant declares, merged and checked (computed once). */
+  DeclaredConfiguration.Result declaredConfiguration() {
+    if (declaredConfiguration == null) {
+      declaredConfiguration = DeclaredConfiguration.of(environment, tenant);
+    }
+    return declaredConfiguration;
+  }
+
+  /** What this reconciliation did with the declared configuration, once its dependent ran. */
+  Optional<ConfigurationOutcome> configuration() {
+    return Optional.ofNullable(configuration);
+  }
+
+  void configuration(ConfigurationOutcome outcome) {
+    this.configuration = outcome;
   }
 
   /** The credentials in the tenant's Secret, once its dependent has computed it. */

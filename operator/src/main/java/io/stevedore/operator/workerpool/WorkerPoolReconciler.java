@@ -12,7 +12,6 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
-import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Plan;
 import io.stevedore.operator.api.v1alpha1.Tenant;
@@ -24,6 +23,7 @@ import io.stevedore.operator.kube.NameReferences;
 import io.stevedore.operator.kube.NamespaceFanOut;
 import io.stevedore.operator.kube.OperatorPods;
 import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.platform.TenantBrokerQueues;
 import io.stevedore.operator.scaling.ScalingConditions;
 import io.stevedore.operator.scaling.ScalingTarget;
 import io.stevedore.operator.scaling.TenantCap;
@@ -122,13 +122,8 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
             ScalingCaches.view(context),
             environment.get(),
             PlatformNames.workers(pool.getMetadata().getName()),
-            tenants.stream()
-                .map(
-                    t ->
-                        TenantQueues.of(t.getMetadata().getNamespace(), t.getMetadata().getName())
-                            .main())
-                .toList(),
-            tenants.stream().map(WorkerPoolReconciler::cap).toList()));
+            tenants.stream().map(t -> TenantBrokerQueues.of(t, environment.get()).main()).toList(),
+            tenants.stream().map(t -> cap(t, environment.get())).toList()));
     var report = scaler.report(id);
     var rollout = DeploymentRollout.of(context.getSecondaryResource(Deployment.class).orElse(null));
     ReadyState state =
@@ -151,12 +146,12 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
         });
   }
 
-  private static TenantCap cap(Tenant tenant) {
+  private static TenantCap cap(Tenant tenant, Environment environment) {
     Plan plan = tenant.getSpec().getPlan();
     Integer maxWorkers = plan == null ? null : plan.getMaxWorkers();
     return new TenantCap(
         tenant.getMetadata().getName(),
-        TenantQueues.of(tenant.getMetadata().getNamespace(), tenant.getMetadata().getName()).main(),
+        TenantBrokerQueues.of(tenant, environment).main(),
         maxWorkers == null ? new Plan().getMaxWorkers() : maxWorkers);
   }
 

@@ -2,6 +2,7 @@ package io.stevedore.operator.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.sandbox.aws.LocalSqs;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ class SqsDeadLetterRedriveIT {
 
   @Test
   void movesEveryDeadLetterOnceWithFreshAttemptsAndStopsAtItsOwnToken() throws Exception {
-    var queues = TenantQueues.of("ns", "t" + UUID.randomUUID().toString().substring(0, 8));
+    var queues =
+        TenantQueues.onSqs(
+            SqsQueueNames.of("ns", "t" + UUID.randomUUID().toString().substring(0, 8)));
     String main = create(queues.main());
     String dlq = create(queues.deadLetter());
     for (int i = 0; i < 12; i++) {
@@ -62,7 +65,7 @@ class SqsDeadLetterRedriveIT {
   }
 
   private static String create(String queue) {
-    return sqs.createQueue(r -> r.queueName(TenantQueues.sqsName(queue))).queueUrl();
+    return sqs.createQueue(r -> r.queueName(queue)).queueUrl();
   }
 
   private static void send(String url, String body, String token) {

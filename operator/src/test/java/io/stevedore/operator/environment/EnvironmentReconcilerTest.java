@@ -60,16 +60,11 @@ class EnvironmentReconcilerTest {
     harness.create(Fixtures.environment(ns, "prod"));
     harness.awaitReady(Environment.class, ns, "prod", true, "Available");
 
-    harness
-        .client()
-        .resources(Environment.class)
-        .inNamespace(ns)
-        .withName("prod")
-        .edit(
-            e -> {
-              e.getSpec().setRelease(new Release("1.1.0", "registry.example/runtime:1.1.0"));
-              return e;
-            });
+    harness.edit(
+        Environment.class,
+        ns,
+        "prod",
+        e -> e.getSpec().setRelease(new Release("1.1.0", "registry.example/runtime:1.1.0")));
 
     eventually()
         .untilAsserted(
@@ -102,16 +97,11 @@ class EnvironmentReconcilerTest {
     harness.awaitReady(Environment.class, ns, "dev", true, "Available");
     String before = checksum(ns, "dev-ingest");
 
-    harness
-        .client()
-        .resources(Environment.class)
-        .inNamespace(ns)
-        .withName("dev")
-        .edit(
-            e -> {
-              e.getSpec().getBroker().getRabbitmq().setUrl("amqp://other-broker:5672");
-              return e;
-            });
+    harness.edit(
+        Environment.class,
+        ns,
+        "dev",
+        e -> e.getSpec().getBroker().getRabbitmq().setUrl("amqp://other-broker:5672"));
 
     eventually()
         .untilAsserted(
@@ -140,16 +130,8 @@ class EnvironmentReconcilerTest {
             harness.client().apps().deployments().inNamespace(ns).withName("broken-ingest").get())
         .isNull();
 
-    harness
-        .client()
-        .resources(Environment.class)
-        .inNamespace(ns)
-        .withName("broken")
-        .edit(
-            e -> {
-              e.getSpec().getBroker().setType(BrokerType.RabbitMQ);
-              return e;
-            });
+    harness.edit(
+        Environment.class, ns, "broken", e -> e.getSpec().getBroker().setType(BrokerType.RabbitMQ));
     harness.awaitReady(Environment.class, ns, "broken", true, "Available");
   }
 

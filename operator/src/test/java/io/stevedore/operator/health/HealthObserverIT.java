@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
@@ -136,7 +137,7 @@ class HealthObserverIT {
       broker.setSqs(sqsSpec);
       kubernetes.createNamespace(ns);
       tenant("acme", "sqs");
-      String dlq = TenantQueues.sqsName(TenantQueues.of(ns, "acme").deadLetter());
+      String dlq = SqsQueueNames.of(ns, "acme").deadLetter();
       String url = sqs.createQueue(r -> r.queueName(dlq)).queueUrl();
       var observer = observer(pod -> java.util.Optional.empty());
       observer.observe(environment, deadLetterGates(), clock.instant());

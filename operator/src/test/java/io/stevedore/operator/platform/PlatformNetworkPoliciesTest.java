@@ -109,18 +109,15 @@ class PlatformNetworkPoliciesTest {
             new LabelSelectorBuilder()
                 .addToMatchLabels("app.kubernetes.io/name", "prometheus")
                 .build());
-    harness
-        .client()
-        .resources(Environment.class)
-        .inNamespace(ns)
-        .withName("staging")
-        .edit(
-            e -> {
-              var monitoring = new MonitoringSpec();
-              monitoring.setScrapeFrom(List.of(prometheus));
-              e.getSpec().setMonitoring(monitoring);
-              return e;
-            });
+    harness.edit(
+        Environment.class,
+        ns,
+        "staging",
+        e -> {
+          var monitoring = new MonitoringSpec();
+          monitoring.setScrapeFrom(List.of(prometheus));
+          e.getSpec().setMonitoring(monitoring);
+        });
 
     eventually()
         .untilAsserted(

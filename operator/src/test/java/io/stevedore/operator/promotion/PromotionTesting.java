@@ -81,34 +81,22 @@ final class PromotionTesting {
   }
 
   void editEnvironment(String ns, String name, Consumer<Environment> change) {
-    harness
-        .client()
-        .resources(Environment.class)
-        .inNamespace(ns)
-        .withName(name)
-        .edit(
-            e -> {
-              change.accept(e);
-              return e;
-            });
+    harness.edit(Environment.class, ns, name, change);
   }
 
   void annotate(String ns, String promotion, String key, String value) {
-    harness
-        .client()
-        .resources(Promotion.class)
-        .inNamespace(ns)
-        .withName(promotion)
-        .edit(
-            p -> {
-              var annotations = new java.util.HashMap<String, String>();
-              if (p.getMetadata().getAnnotations() != null) {
-                annotations.putAll(p.getMetadata().getAnnotations());
-              }
-              annotations.put(key, value);
-              p.getMetadata().setAnnotations(annotations);
-              return p;
-            });
+    harness.edit(
+        Promotion.class,
+        ns,
+        promotion,
+        p -> {
+          var annotations = new java.util.HashMap<String, String>();
+          if (p.getMetadata().getAnnotations() != null) {
+            annotations.putAll(p.getMetadata().getAnnotations());
+          }
+          annotations.put(key, value);
+          p.getMetadata().setAnnotations(annotations);
+        });
   }
 
   /** True when an Event with this reason and type was recorded on the object. */

@@ -68,37 +68,14 @@ final class ScalingWorld {
     return workers().getSpec().getReplicas();
   }
 
-  /** Replaces the pool's annotations, retrying when a status write got there first. */
+  /** Replaces the pool's annotations. */
   void annotate(Map<String, String> annotations) {
-    OperatorHarness.eventually()
-        .until(
-            () -> {
-              harness
-                  .client()
-                  .resources(WorkerPool.class)
-                  .inNamespace(ns)
-                  .withName(POOL)
-                  .edit(
-                      p -> {
-                        p.getMetadata().setAnnotations(annotations);
-                        return p;
-                      });
-              return true;
-            });
+    harness.edit(WorkerPool.class, ns, POOL, p -> p.getMetadata().setAnnotations(annotations));
   }
 
   /** Sets the pool's tenant's plan.maxWorkers. */
   void tenantMaxWorkers(int maxWorkers) {
-    harness
-        .client()
-        .resources(Tenant.class)
-        .inNamespace(ns)
-        .withName(TENANT)
-        .edit(
-            t -> {
-              t.getSpec().getPlan().setMaxWorkers(maxWorkers);
-              return t;
-            });
+    harness.edit(Tenant.class, ns, TENANT, t -> t.getSpec().getPlan().setMaxWorkers(maxWorkers));
   }
 
   /**
@@ -107,21 +84,18 @@ final class ScalingWorld {
    */
   void pauseTenantReconciliation() {
     var tenants = harness.client().resources(Tenant.class).inNamespace(ns).withName(TENANT);
-    OperatorHarness.eventually()
-        .until(
-            () -> {
-              tenants.edit(
-                  t -> {
-                    var annotations = new java.util.HashMap<String, String>();
-                    if (t.getMetadata().getAnnotations() != null) {
-                      annotations.putAll(t.getMetadata().getAnnotations());
-                    }
-                    annotations.put(ReconciliationPause.ANNOTATION, "true");
-                    t.getMetadata().setAnnotations(annotations);
-                    return t;
-                  });
-              return true;
-            });
+    harness.edit(
+        Tenant.class,
+        ns,
+        TENANT,
+        t -> {
+          var annotations = new java.util.HashMap<String, String>();
+          if (t.getMetadata().getAnnotations() != null) {
+            annotations.putAll(t.getMetadata().getAnnotations());
+          }
+          annotations.put(ReconciliationPause.ANNOTATION, "true");
+          t.getMetadata().setAnnotations(annotations);
+        });
     OperatorHarness.eventually()
         .until(
             () ->

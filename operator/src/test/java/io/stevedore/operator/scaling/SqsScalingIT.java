@@ -4,7 +4,7 @@ import static io.stevedore.operator.scaling.ScalingConditions.METRICS_AVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stevedore.contract.TenantQueues;
+import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.SqsSpec;
@@ -122,14 +122,14 @@ class SqsScalingIT {
    * The tenant's main queue, once its Tenant made it (one made beforehand would not be its own).
    */
   private static String provisionedQueue(ScalingWorld world) {
-    String name = TenantQueues.sqsName(TenantQueues.of(world.ns, ScalingWorld.TENANT).main());
+    String name = SqsQueueNames.of(world.ns, ScalingWorld.TENANT).main();
     return OperatorHarness.eventually()
         .ignoreExceptions()
         .until(() -> sqs.getQueueUrl(r -> r.queueName(name)).queueUrl(), url -> url != null);
   }
 
   private static String createQueue(ScalingWorld world) {
-    String name = TenantQueues.sqsName(TenantQueues.of(world.ns, ScalingWorld.TENANT).main());
+    String name = SqsQueueNames.of(world.ns, ScalingWorld.TENANT).main();
     return sqs.createQueue(r -> r.queueName(name)).queueUrl();
   }
 

@@ -3,6 +3,8 @@ package io.stevedore.operator.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stevedore.contract.SqsQueueNames;
+import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Dns1123;
 import io.stevedore.operator.broker.TenantBrokerPermissions;
 import io.stevedore.operator.testing.Fixtures;
@@ -21,7 +23,7 @@ import net.jqwik.api.Provide;
  * Hostile names (dots, regex metacharacters, wildcards, unicode, upper case, empty, the longest
  * allowed and one more) never reach a derived name, and the names of two different tenants never
  * equal or match each other: queues, broker users, the read permission's regex, tables, tenant
- * namespaces and the MySQL key.
+ * namespaces, SQS queues and the MySQL key.
  */
 class TenantNamesPropertyTest {
   private static final List<String> VHOSTS = List.of("/", "staging", "a/b");
@@ -62,6 +64,31 @@ class TenantNamesPropertyTest {
     assertThat(a.table()).isNotEqualTo(b.table());
     assertThat(a.isolationNamespace()).isNotEqualTo(b.isolationNamespace()).matches(Dns1123.LABEL);
     assertThat(List.of(a.namespace(), a.tenant())).isNotEqualTo(List.of(b.namespace(), b.tenant()));
+  }
+
+  @Property(tries = 2000)
+  void twoTenantsNeverShareAnSqsQueueAndEveryNameIsOneSqsAccepts(
+      @ForAll("validNames") String namespaceA,
+      @ForAll("validNames") String nameA,
+      @ForAll("validNames") String namespaceB,
+      @ForAll("validNames") String nameB) {
+    Assume.that(!(namespaceA.equals(namespaceB) && nameA.equals(nameB)));
+    var a = SqsQueueNames.of(namespaceA, nameA);
+    var b = SqsQueueNames.of(namespaceB, nameB);
+
+    assertThat(List.of(a.main(), a.deadLetter()))
+        .doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(List.of(b.main(), b.deadLetter()))
+        .allMatch(q -> q.matches(SqsQueueNames.ALLOWED) && q.length() <= SqsQueueNames.MAX_NAME);
+    assertThat(sqsQueues(namespaceA, nameA)).containsExactly(a.main(), a.deadLetter());
+  }
+
+  @Property(tries = 500)
+  void aHostileNameNeverBecomesAnSqsName(
+      @ForAll("names") String namespace, @ForAll("names") String name) {
+    Assume.that(!(namespace.matches(Dns1123.LABEL) && name.matches(Dns1123.LABEL)));
+    assertThatThrownBy(() -> SqsQueueNames.of(namespace, name))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Property(tries = 500)
@@ -137,6 +164,16 @@ class TenantNamesPropertyTest {
   private static TenantNames names(String namespace, String name) {
     var tenant = Fixtures.tenant(namespace, name, "staging", "standard", "standard");
     return TenantNames.of(tenant, Fixtures.environment(namespace, "staging"));
+  }
+
+  /** A new tenant's queues as the operator names them on an SQS Environment. */
+  private static List<String> sqsQueues(String namespace, String name) {
+    var tenant = Fixtures.tenant(namespace, name, "staging", "standard", "standard");
+    var environment = Fixtures.environment(namespace, "staging");
+    environment.getSpec().getBroker().setType(BrokerType.SQS);
+    var queues = TenantNames.of(tenant, environment).queues();
+    assertThat(queues.retries()).isEmpty();
+    return List.of(queues.main(), queues.deadLetter());
   }
 
   private static List<String> queues(TenantNames names) {

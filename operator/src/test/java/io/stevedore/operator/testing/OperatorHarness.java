@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
 import io.stevedore.operator.api.v1alpha1.ShippedManifests;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -208,6 +210,28 @@ public final class OperatorHarness implements BeforeAllCallback, AfterAllCallbac
 
   public <T extends HasMetadata> T create(T resource) {
     return client().resource(resource).create();
+  }
+
+  /**
+   * Changes the named resource as a user's {@code kubectl edit} would, again on a fresh copy when
+   * the operator's own write got there first (409 on a stale resourceVersion).
+   */
+  public <T extends HasMetadata> T edit(
+      Class<T> kind, String namespace, String name, Consumer<T> change) {
+    var resource = client().resources(kind).inNamespace(namespace).withName(name);
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptionsMatching(
+            e -> e instanceof KubernetesClientException conflict && conflict.getCode() == 409)
+        .until(
+            () ->
+                resource.edit(
+                    current -> {
+                      change.accept(current);
+                      return current;
+                    }),
+            java.util.Objects::nonNull);
   }
 
   public static ConditionFactory eventually() {

@@ -65,16 +65,7 @@ class WorkerPoolReconcilerTest {
     harness.create(Fixtures.workerPool(ns, "bulk", "staging", "bulk"));
     harness.awaitReady(WorkerPool.class, ns, "bulk", true, "Available");
 
-    harness
-        .client()
-        .resources(WorkerPool.class)
-        .inNamespace(ns)
-        .withName("bulk")
-        .edit(
-            p -> {
-              p.getSpec().setScaling(Fixtures.scaling(3, 6));
-              return p;
-            });
+    harness.edit(WorkerPool.class, ns, "bulk", p -> p.getSpec().setScaling(Fixtures.scaling(3, 6)));
 
     eventually()
         .untilAsserted(
@@ -98,16 +89,11 @@ class WorkerPoolReconcilerTest {
     harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
     harness.awaitReady(WorkerPool.class, ns, "standard", true, "Available");
 
-    harness
-        .client()
-        .resources(Environment.class)
-        .inNamespace(ns)
-        .withName("staging")
-        .edit(
-            e -> {
-              e.getSpec().setRelease(new Release("2.0.0", "registry.example/runtime:2.0.0"));
-              return e;
-            });
+    harness.edit(
+        Environment.class,
+        ns,
+        "staging",
+        e -> e.getSpec().setRelease(new Release("2.0.0", "registry.example/runtime:2.0.0")));
 
     eventually()
         .untilAsserted(

@@ -79,7 +79,7 @@ public final class EventIngest {
             tenant.name(),
             tenant.namespace(),
             clock.instant(),
-            new DeviceEventList(events));
+            events);
     try (var batchId = MDC.putCloseable("batchId", batch.batchId())) {
       publish(tenant, batch, bucket);
       metrics.events(tenant, Outcome.ACCEPTED, events.size());

@@ -8,6 +8,8 @@ import io.stevedore.runtime.config.StevedoreProperties;
 import io.stevedore.runtime.config.StevedoreProperties.BrokerType;
 import io.stevedore.runtime.ingest.ratelimit.RabbitDemandChannel;
 import io.stevedore.runtime.ingest.ratelimit.SharedRateBudget;
+import io.stevedore.runtime.tenant.TenantDirectoryFile;
+import io.stevedore.runtime.web.ApiKeyAuthentication;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -16,8 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -98,6 +102,21 @@ public class IngestConfiguration {
       StevedoreProperties properties) {
     return new EventIngest(
         reader, rateLimiter, publisher, metrics, clock, properties.ingest().publishTimeout());
+  }
+
+  /** The hot path of `POST /v1/events`, last of the filters: after request metrics and logging. */
+  @Bean
+  FilterRegistrationBean<EventsFilter> eventsFilter(
+      TenantDirectoryFile directory,
+      ApiKeyAuthentication authentication,
+      EventIngest ingest,
+      StevedoreProperties properties) {
+    var filter =
+        new EventsFilter(directory, authentication, ingest, properties.ingest().maxBodyBytes());
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns(EventsFilter.PATH);
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.stevedore.runtime.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +21,9 @@ final class IsoTimestamps {
   private static final long LAST_SECOND_OF_YEAR_9999 =
       LocalDate.of(9999, 12, 31).toEpochDay() * 86_400 + 86_399;
 
+  /** The longest text {@link #format(Instant, byte[], int)} writes (a year beyond 9999). */
+  static final int MAX_FORMATTED_LENGTH = 40;
+
   private IsoTimestamps() {}
 
   /**
@@ -28,7 +32,9 @@ final class IsoTimestamps {
    * @throws DateTimeException if it is not an ISO-8601 date-time with an offset
    */
   static Instant parse(String text) {
-    Instant instant = parseCommonShape(text);
+    // Characters beyond Latin-1 become '?', which is never part of the common shape.
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    Instant instant = parseCommonShape(bytes, 0, bytes.length);
     return instant != null
         ? instant
         : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
@@ -36,74 +42,88 @@ final class IsoTimestamps {
 
   /** The same text as {@code instant.toString()}. */
   static String format(Instant instant) {
+    byte[] text = new byte[MAX_FORMATTED_LENGTH];
+    int length = format(instant, text, 0);
+    return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes {@code instant.toString()} as ASCII into {@code out} from {@code at}, which has room for
+   * {@link #MAX_FORMATTED_LENGTH} bytes; returns where it ends.
+   */
+  static int format(Instant instant, byte[] out, int at) {
     long epochSecond = instant.getEpochSecond();
     if (epochSecond < FIRST_SECOND_OF_YEAR_0 || epochSecond > LAST_SECOND_OF_YEAR_9999) {
-      return instant.toString();
+      byte[] text = instant.toString().getBytes(StandardCharsets.ISO_8859_1);
+      System.arraycopy(text, 0, out, at, text.length);
+      return at + text.length;
     }
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
     int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
-    char[] text = new char[30];
-    put(text, 0, date.getYear(), 4);
-    text[4] = '-';
-    put(text, 5, date.getMonthValue(), 2);
-    text[7] = '-';
-    put(text, 8, date.getDayOfMonth(), 2);
-    text[10] = 'T';
-    put(text, 11, secondOfDay / 3_600, 2);
-    text[13] = ':';
-    put(text, 14, secondOfDay / 60 % 60, 2);
-    text[16] = ':';
-    put(text, 17, secondOfDay % 60, 2);
-    int length = 19;
+    put(out, at, date.getYear(), 4);
+    out[at + 4] = '-';
+    put(out, at + 5, date.getMonthValue(), 2);
+    out[at + 7] = '-';
+    put(out, at + 8, date.getDayOfMonth(), 2);
+    out[at + 10] = 'T';
+    put(out, at + 11, secondOfDay / 3_600, 2);
+    out[at + 13] = ':';
+    put(out, at + 14, secondOfDay / 60 % 60, 2);
+    out[at + 16] = ':';
+    put(out, at + 17, secondOfDay % 60, 2);
+    int end = at + 19;
     int nanos = instant.getNano();
     if (nanos != 0) {
       // As Instant.toString: milli-, micro- or nanoseconds, whichever is exact.
-      text[length++] = '.';
+      out[end++] = '.';
       if (nanos % 1_000_000 == 0) {
-        put(text, length, nanos / 1_000_000, 3);
-        length += 3;
+        put(out, end, nanos / 1_000_000, 3);
+        end += 3;
       } else if (nanos % 1_000 == 0) {
-        put(text, length, nanos / 1_000, 6);
-        length += 6;
+        put(out, end, nanos / 1_000, 6);
+        end += 6;
       } else {
-        put(text, length, nanos, 9);
-        length += 9;
+        put(out, end, nanos, 9);
+        end += 9;
       }
     }
-    text[length++] = 'Z';
-    return new String(text, 0, length);
+    out[end++] = 'Z';
+    return end;
   }
 
   /** Writes {@code value} as {@code digits} decimal digits at {@code start}. */
-  private static void put(char[] text, int start, int value, int digits) {
+  private static void put(byte[] text, int start, int value, int digits) {
     for (int i = start + digits - 1; i >= start; i--) {
-      text[i] = (char) ('0' + value % 10);
+      text[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
   }
 
-  /** The instant, or null when {@code s} is not of the common shape or not a valid time. */
-  private static Instant parseCommonShape(String s) {
-    int length = s.length();
+  /**
+   * The instant that the ASCII text {@code s[from, to)} names, or null when it is not of the common
+   * shape or not a valid time.
+   */
+  static Instant parseCommonShape(byte[] s, int from, int to) {
+    int length = to - from;
     if (length < 20
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':') {
+        || s[from + 4] != '-'
+        || s[from + 7] != '-'
+        || (s[from + 10] != 'T' && s[from + 10] != 't')
+        || s[from + 13] != ':'
+        || s[from + 16] != ':') {
       return null;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
-    int i = 19;
+    int year = digits(s, from, 4);
+    int month = digits(s, from + 5, 2);
+    int day = digits(s, from + 8, 2);
+    int hour = digits(s, from + 11, 2);
+    int minute = digits(s, from + 14, 2);
+    int second = digits(s, from + 17, 2);
+    int i = from + 19;
     int nanos = 0;
-    if (s.charAt(i) == '.') {
+    if (s[i] == '.') {
       int start = ++i;
-      while (i < length && Character.isDigit(s.charAt(i))) {
+      while (i < to && s[i] >= '0' && s[i] <= '9') {
         i++;
       }
       int fractionDigits = i - start;
@@ -112,7 +132,7 @@ final class IsoTimestamps {
       }
       nanos = digits(s, start, fractionDigits) * POWERS_OF_TEN[9 - fractionDigits];
     }
-    int offsetSeconds = offsetSeconds(s, i);
+    int offsetSeconds = offsetSeconds(s, i, to);
     if (year < 0
         || month < 0
         || day < 0
@@ -134,13 +154,13 @@ final class IsoTimestamps {
     }
   }
 
-  /** The offset that makes up the rest of {@code s} from {@code i}, or MIN_VALUE if none. */
-  private static int offsetSeconds(String s, int i) {
-    int rest = s.length() - i;
-    if (rest == 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+  /** The offset that makes up the rest of {@code s} from {@code i} to {@code to}, or MIN_VALUE. */
+  private static int offsetSeconds(byte[] s, int i, int to) {
+    int rest = to - i;
+    if (rest == 1 && (s[i] == 'Z' || s[i] == 'z')) {
       return 0;
     }
-    if (rest != 6 || s.charAt(i + 3) != ':' || (s.charAt(i) != '+' && s.charAt(i) != '-')) {
+    if (rest != 6 || s[i + 3] != ':' || (s[i] != '+' && s[i] != '-')) {
       return Integer.MIN_VALUE;
     }
     int hours = digits(s, i + 1, 2);
@@ -149,14 +169,14 @@ final class IsoTimestamps {
       return Integer.MIN_VALUE;
     }
     int seconds = hours * 3_600 + minutes * 60;
-    return s.charAt(i) == '-' ? -seconds : seconds;
+    return s[i] == '-' ? -seconds : seconds;
   }
 
   /** The decimal number of {@code count} digits at {@code start}, or -1 if one is not a digit. */
-  private static int digits(String s, int start, int count) {
+  private static int digits(byte[] s, int start, int count) {
     int value = 0;
     for (int i = start; i < start + count; i++) {
-      char c = s.charAt(i);
+      byte c = s[i];
       if (c < '0' || c > '9') {
         return -1;
       }

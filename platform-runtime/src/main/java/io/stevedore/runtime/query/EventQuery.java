@@ -2,9 +2,7 @@ package io.stevedore.runtime.query;
 
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantDirectory;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +58,7 @@ public class EventQuery {
       request.exclusiveStartKey(
           Map.of(
               RecordTable.DEVICE_ID, AttributeValue.fromS(deviceId),
-              RecordTable.TIME_EVENT, AttributeValue.fromS(decode(cursor))));
+              RecordTable.TIME_EVENT, AttributeValue.fromS(Cursors.decode(cursor))));
     }
     request.expressionAttributeNames(names).expressionAttributeValues(values);
     try {
@@ -69,7 +67,7 @@ public class EventQuery {
           response.items().stream().map(EventQuery::event).toList();
       String next =
           response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-              ? encode(response.lastEvaluatedKey().get(RecordTable.TIME_EVENT).s())
+              ? Cursors.encode(response.lastEvaluatedKey().get(RecordTable.TIME_EVENT).s())
               : null;
       return new EventPage(events, next);
     } catch (ResourceNotFoundException e) {
@@ -100,7 +98,7 @@ public class EventQuery {
   }
 
   @SuppressWarnings("unchecked")
-  private static EventPage.StoredEvent event(Map<String, AttributeValue> item) {
+  static EventPage.StoredEvent event(Map<String, AttributeValue> item) {
     Object payload = AttributeValues.toJava(item.get(RecordTable.PAYLOAD));
     return new EventPage.StoredEvent(
         string(item, RecordTable.DEVICE_ID),
@@ -114,19 +112,5 @@ public class EventQuery {
   private static String string(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
     return value == null ? null : value.s();
-  }
-
-  private static String encode(String sortKey) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String decode(String cursor) {
-    try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cursor is not one this API returned");
-    }
   }
 }

@@ -6,8 +6,6 @@ import io.stevedore.runtime.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,42 +49,19 @@ public class QueryController {
     if (RecordTable.reservedDevice(deviceId)) {
       throw ApiProblem.notFound("No events of device " + deviceId);
     }
-    Instant end = to == null ? Instant.now(clock) : instant("to", to);
-    Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
-    if (!start.isBefore(end)) {
-      throw ApiProblem.invalid(
-          "from must be before to",
-          List.of(new ApiProblem.FieldError("/from", "must be before to (" + end + ")")));
-    }
-    int pageSize = limit == null ? DEFAULT_LIMIT : limit;
-    if (pageSize < 1 || pageSize > MAX_LIMIT) {
-      throw ApiProblem.invalid(
-          "limit out of range",
-          List.of(new ApiProblem.FieldError("/limit", "must be between 1 and " + MAX_LIMIT)));
-    }
+    var range =
+        QueryParameters.range(from, to, Instant.now(clock), DEFAULT_WINDOW, /* maxLength */ null);
+    int pageSize = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     EventPage page;
     try {
-      page = query.find(tenant, deviceId, start, end, type, pageSize, cursor);
+      page = query.find(tenant, deviceId, range.from(), range.to(), type, pageSize, cursor);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid(
-          "invalid cursor", List.of(new ApiProblem.FieldError("/cursor", e.getMessage())));
+      throw QueryParameters.invalidCursor(e);
     }
     // Another tenant's device and a device nobody has get the same answer (as agent config does).
     if (page.events().isEmpty() && !query.hasDevice(tenant, deviceId)) {
       throw ApiProblem.notFound("No events of device " + deviceId);
     }
     return page;
-  }
-
-  private static Instant instant(String parameter, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiProblem.invalid(
-          "invalid " + parameter,
-          List.of(
-              new ApiProblem.FieldError(
-                  "/" + parameter, "must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z")));
-    }
   }
 }

@@ -1,7 +1,9 @@
 package io.stevedore.runtime.rules;
 
+import io.stevedore.contract.rules.Rule;
 import io.stevedore.runtime.event.DeviceEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Applies a tenant's rules to an event, in order; the first rule that drops it ends the chain. */
@@ -10,13 +12,18 @@ public final class RuleEngine {
 
   /** The event as stored, or empty when a rule drops it. */
   public static Optional<DeviceEvent> apply(List<Rule> rules, DeviceEvent event) {
-    Optional<DeviceEvent> current = Optional.of(event);
+    Map<String, Object> payload = event.payload();
     for (Rule rule : rules) {
-      current = rule.apply(current.get());
-      if (current.isEmpty()) {
-        return current;
+      Optional<Map<String, Object>> kept = rule.apply(event.type(), payload);
+      if (kept.isEmpty()) {
+        return Optional.empty();
       }
+      payload = kept.get();
     }
-    return current;
+    return Optional.of(
+        payload == event.payload()
+            ? event
+            : new DeviceEvent(
+                event.deviceId(), event.eventId(), event.timestamp(), event.type(), payload));
   }
 }

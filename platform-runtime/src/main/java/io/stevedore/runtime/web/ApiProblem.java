@@ -34,6 +34,11 @@ public final class ApiProblem extends ErrorResponseException {
     return new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
   }
 
+  /** A time range longer than the endpoint reads: ask for a shorter one. */
+  public static ApiProblem rangeTooLarge(String detail) {
+    return new ApiProblem(HttpStatus.BAD_REQUEST, "range-too-large", "Range too large", detail);
+  }
+
   public static ApiProblem tooLarge(String detail) {
     return new ApiProblem(
         HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", detail);

@@ -3,13 +3,14 @@ package io.stevedore.runtime.worker;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
+import io.stevedore.contract.rules.Rule;
 import io.stevedore.runtime.broker.Delivery;
 import io.stevedore.runtime.event.DeviceEvent;
 import io.stevedore.runtime.event.EventBatch;
 import io.stevedore.runtime.event.EventBatchCodec;
-import io.stevedore.runtime.rules.Rule;
 import io.stevedore.runtime.rules.RuleEngine;
 import io.stevedore.runtime.rules.TenantRules;
+import io.stevedore.runtime.storage.ActivityItems;
 import io.stevedore.runtime.storage.ProcessingLog;
 import io.stevedore.runtime.storage.RecordItems;
 import io.stevedore.runtime.storage.RecordWriter;
@@ -31,11 +32,12 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Processes one delivery, whatever the broker: decode the batch, apply the tenant's rules, write
- * the records to the tenant's table, record the batch in the processing log, then ack. Writes are
- * idempotent by key, so a redelivered batch overwrites its records and its log row. When a store is
- * unavailable ({@link DependencyFailures}) the delivery goes back to its queue without counting an
- * attempt, and the store's circuit breaker hears of it; any other failure, {@link Error}s included,
- * goes to {@link Delivery#fail}: retried with backoff, then dead-lettered with the reason.
+ * the records and the dashboard's index items ({@link ActivityItems}) to the tenant's table, record
+ * the batch in the processing log, then ack. Writes are idempotent by key, so a redelivered batch
+ * overwrites its records, its index items and its log row. When a store is unavailable ({@link
+ * DependencyFailures}) the delivery goes back to its queue without counting an attempt, and the
+ * store's circuit breaker hears of it; any other failure, {@link Error}s included, goes to {@link
+ * Delivery#fail}: retried with backoff, then dead-lettered with the reason.
  */
 public class BatchProcessor {
   private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
@@ -118,6 +120,7 @@ public class BatchProcessor {
     List<Rule> tenantRules = rules.of(tenant.namespace(), tenant.name());
     // Keyed as in the table: an event sent twice in one batch is written once.
     Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
+    Map<String, DeviceEvent> stored = new LinkedHashMap<>();
     int dropped = 0;
     for (DeviceEvent event : batch.events()) {
       Optional<DeviceEvent> kept = RuleEngine.apply(tenantRules, event);
@@ -126,10 +129,17 @@ public class BatchProcessor {
         continue;
       }
       var item = RecordItems.item(kept.get(), batch.receivedAt(), tenant.retentionDays());
-      items.put(
-          item.get(RecordTable.DEVICE_ID).s() + '\n' + item.get(RecordTable.TIME_EVENT).s(), item);
+      String key =
+          item.get(RecordTable.DEVICE_ID).s() + '\n' + item.get(RecordTable.TIME_EVENT).s();
+      items.put(key, item);
+      stored.put(key, kept.get());
     }
-    writer.write(tenant.table(), new ArrayList<>(items.values()));
+    // Records before index items; the latest-events query skips a reference to a missing record.
+    List<Map<String, AttributeValue>> writes = new ArrayList<>(items.values());
+    writes.addAll(
+        ActivityItems.of(
+            new ArrayList<>(stored.values()), batch.receivedAt(), tenant.retentionDays()));
+    writer.write(tenant.table(), writes);
     int received = batch.events().size();
     var entry =
         new ProcessingLog.Entry(

@@ -19,6 +19,16 @@ record CpuTime(long jvmNanos, long brokerNanos) {
     return new CpuTime(os.getProcessCpuTime(), brokerCpuNanos());
   }
 
+  /** CPU time in nanoseconds used so far by {@code threads} (those still alive). */
+  static long threads(java.util.List<Thread> threads) {
+    var bean = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread thread : threads) {
+      sum += Math.max(0, bean.getThreadCpuTime(thread.getId()));
+    }
+    return sum;
+  }
+
   /** CPU used since {@code earlier}, per unit of work, as "jvm=…µs broker=…µs". */
   String perUnitSince(CpuTime earlier, long units) {
     long jvm = (jvmNanos - earlier.jvmNanos) / Math.max(1, units) / 1_000;

@@ -146,7 +146,7 @@ public final class IngestBenchmark implements Benchmark {
         publisher.start();
         publishers.add(publisher);
       }
-      double messagesPerSecond = measure("raw", RAW_WARMUP, confirmed);
+      double messagesPerSecond = measure("raw", RAW_WARMUP, confirmed, publishers);
       stop.set(true);
       for (Thread publisher : publishers) {
         publisher.join(5_000);
@@ -211,7 +211,7 @@ public final class IngestBenchmark implements Benchmark {
         client.start();
         clients.add(client);
       }
-      double requestsPerSecond = measure("ingest", INGEST_WARMUP, accepted);
+      double requestsPerSecond = measure("ingest", INGEST_WARMUP, accepted, clients);
       stop.set(true);
       for (Thread client : clients) {
         client.join(10_000);
@@ -223,24 +223,30 @@ public final class IngestBenchmark implements Benchmark {
     }
   }
 
-  /** Waits out the warm-up, then returns how fast {@code counter} grew during the measurement. */
-  private static double measure(String phase, Duration warmup, LongAdder counter)
+  /**
+   * Waits out the warm-up, then returns how fast {@code counter} grew during the measurement; also
+   * prints the CPU per unit of the whole JVM, of the {@code load} threads alone, and of the broker.
+   */
+  private static double measure(String phase, Duration warmup, LongAdder counter, List<Thread> load)
       throws InterruptedException {
     Thread.sleep(warmup.toMillis());
     long before = counter.sum();
     CpuTime cpu = CpuTime.now();
+    long loadBefore = CpuTime.threads(load);
     long start = System.nanoTime();
     Thread.sleep(MEASURE.toMillis());
     long count = counter.sum() - before;
     double perSecond = count * 1e9 / (System.nanoTime() - start);
+    long loadMicros = (CpuTime.threads(load) - loadBefore) / Math.max(1, count) / 1_000;
     System.out.printf(
         Locale.ROOT,
-        "%s: %d batches in %ds: %.0f batches/s; CPU per batch: %s%n",
+        "%s: %d batches in %ds: %.0f batches/s; CPU per batch: %s (of which load threads %dµs)%n",
         phase,
         count,
         MEASURE.toSeconds(),
         perSecond,
-        CpuTime.now().perUnitSince(cpu, count));
+        CpuTime.now().perUnitSince(cpu, count),
+        loadMicros);
     return perSecond;
   }
 

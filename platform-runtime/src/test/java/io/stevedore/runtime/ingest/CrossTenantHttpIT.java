@@ -9,7 +9,10 @@ import com.rabbitmq.client.Connection;
 import io.stevedore.contract.RecordTable;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.RunningRuntime;
+import io.stevedore.runtime.event.DeviceEvent;
 import io.stevedore.runtime.event.EventBatchCodec;
+import io.stevedore.runtime.storage.ActivityItems;
+import io.stevedore.runtime.storage.RecordItems;
 import io.stevedore.runtime.testing.RecordTables;
 import io.stevedore.runtime.testing.TestTenants;
 import io.stevedore.runtime.testing.TestTenants.TestTenant;
@@ -180,6 +183,43 @@ class CrossTenantHttpIT {
   }
 
   @Test
+  void aDashboardWithAsKeyShowsNothingOfB() {
+    for (String path :
+        List.of(
+            "/v1/dashboard/devices",
+            "/v1/dashboard/events" + WINDOW,
+            "/v1/dashboard/counts" + WINDOW,
+            "/v1/dashboard/queue")) {
+      var response = get(a, path);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.body()).doesNotContain(B_DEVICE);
+      assertLeaksNothingOfB(response);
+    }
+    assertThat(get(b, "/v1/dashboard/devices").body()).contains(B_DEVICE);
+    assertThat(get(a, "/v1/dashboard/events" + WINDOW).body()).contains("a-event-1");
+    // B's two events would make it 3.
+    JsonNode counts = RunningRuntime.json(get(a, "/v1/dashboard/counts" + WINDOW));
+    long total = 0;
+    for (JsonNode n : counts.at("/counts/location")) {
+      total += n.asLong();
+    }
+    assertThat(total).isEqualTo(1);
+  }
+
+  @Test
+  void bsDashboardCursorsWithAsKeyReadNothingOfB() {
+    for (String path : List.of("/v1/dashboard/events" + WINDOW + "&", "/v1/dashboard/devices?")) {
+      String cursor = RunningRuntime.json(get(b, path + "limit=1")).get("next").asString();
+
+      var response = get(a, path + "cursor=" + cursor);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertLeaksNothingOfB(response);
+      assertThat(response.body()).doesNotContain(B_DEVICE);
+    }
+  }
+
+  @Test
   void bsAgentConfigurationWithAsKeyIsA404LikeADeviceNobodyHas() {
     String bsEtag =
         get(b, "/v1/agents/" + B_DEVICE + "/config").headers().firstValue("ETag").orElseThrow();
@@ -205,7 +245,11 @@ class CrossTenantHttpIT {
     return Stream.of(
         Arguments.of("POST /v1/events"),
         Arguments.of("GET /v1/devices/" + B_DEVICE + "/events"),
-        Arguments.of("GET /v1/agents/" + B_DEVICE + "/config"));
+        Arguments.of("GET /v1/agents/" + B_DEVICE + "/config"),
+        Arguments.of("GET /v1/dashboard/devices"),
+        Arguments.of("GET /v1/dashboard/events"),
+        Arguments.of("GET /v1/dashboard/counts"),
+        Arguments.of("GET /v1/dashboard/queue"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -270,6 +314,7 @@ class CrossTenantHttpIT {
     return channel.queueDeclarePassive(tenant.queues().main()).getMessageCount();
   }
 
+  /** A record, and the dashboard's index items for it, as the worker writes them. */
   private static void store(TestTenant tenant, String device, String eventId) {
     dynamo
         .client()
@@ -277,15 +322,15 @@ class CrossTenantHttpIT {
             p ->
                 p.tableName(tenant.entry().table())
                     .item(
-                        Map.of(
-                            RecordTable.DEVICE_ID, AttributeValue.fromS(device),
-                            RecordTable.TIME_EVENT,
-                                AttributeValue.fromS(RecordTable.timeEvent(T0, eventId)),
-                            RecordTable.EVENT_ID, AttributeValue.fromS(eventId),
-                            RecordTable.TYPE, AttributeValue.fromS("location"),
-                            RecordTable.TIMESTAMP, AttributeValue.fromS(RecordTable.timestamp(T0)),
-                            RecordTable.PAYLOAD,
-                                AttributeValue.fromM(
-                                    Map.of("note", AttributeValue.fromS(tenant.name()))))));
+                        RecordItems.item(
+                            new DeviceEvent(
+                                device, eventId, T0, "location", Map.of("note", tenant.name())),
+                            T0,
+                            0)));
+    for (var item :
+        ActivityItems.of(
+            List.of(new DeviceEvent(device, eventId, T0, "location", Map.of())), T0, 0)) {
+      dynamo.client().putItem(p -> p.tableName(tenant.entry().table()).item(item));
+    }
   }
 }

@@ -237,6 +237,10 @@ class IngestApiIT {
         .contains(
             "stevedore_ingest_confirms_total{result=\"ack\"}",
             "stevedore_ingest_publish_latency_seconds_count{outcome=\"confirmed\"}");
+    // Accepted batches skip Spring MVC, yet keep their request metrics under the endpoint's path.
+    assertThat(
+            metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count")))
+        .anySatisfy(line -> assertThat(line).contains("status=\"202\"", "uri=\"/v1/events\""));
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.stevedore.runtime.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stevedore.contract.rules.Rule;
+import io.stevedore.contract.rules.RuleParser;
 import io.stevedore.runtime.event.DeviceEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.stevedore.runtime.testing;
 
+import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.contract.TenantQueues;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -10,9 +11,8 @@ public final class TenantSqsQueues {
   private TenantSqsQueues() {}
 
   /** Creates a tenant's queue and DLQ with the redrive policy the operator sets. */
-  public static void create(SqsClient client, TenantQueues queues) {
-    String dlqUrl =
-        client.createQueue(r -> r.queueName(TenantQueues.sqsName(queues.deadLetter()))).queueUrl();
+  public static void create(SqsClient client, SqsQueueNames queues) {
+    String dlqUrl = client.createQueue(r -> r.queueName(queues.deadLetter())).queueUrl();
     String dlqArn =
         client
             .getQueueAttributes(
@@ -21,7 +21,7 @@ public final class TenantSqsQueues {
             .get(QueueAttributeName.QUEUE_ARN);
     client.createQueue(
         r ->
-            r.queueName(TenantQueues.sqsName(queues.main()))
+            r.queueName(queues.main())
                 .attributes(
                     Map.of(
                         QueueAttributeName.REDRIVE_POLICY,
@@ -32,8 +32,8 @@ public final class TenantSqsQueues {
                             + "\"}")));
   }
 
-  /** The URL of a queue named as in the contract. */
+  /** The URL of an SQS queue. */
   public static String url(SqsClient client, String queue) {
-    return client.getQueueUrl(r -> r.queueName(TenantQueues.sqsName(queue))).queueUrl();
+    return client.getQueueUrl(r -> r.queueName(queue)).queueUrl();
   }
 }

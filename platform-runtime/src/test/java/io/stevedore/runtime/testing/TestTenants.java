@@ -2,6 +2,7 @@ package io.stevedore.runtime.testing;
 
 import io.stevedore.contract.ApiKeyDigest;
 import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import java.io.IOException;
@@ -28,6 +29,11 @@ public final class TestTenants {
 
     public TenantQueues queues() {
       return TenantQueues.of(entry.namespace(), entry.name());
+    }
+
+    /** Its queues on SQS, as the operator names them. */
+    public SqsQueueNames sqsQueues() {
+      return entry.sqsQueues();
     }
   }
 
@@ -76,7 +82,8 @@ public final class TestTenants {
             30,
             List.of(ApiKeyDigest.sha256(apiKey)),
             suspended,
-            workerWeight);
+            workerWeight,
+            SqsQueueNames.of(namespace, name));
     var tenant = new TestTenant(entry, apiKey);
     tenants.add(tenant);
     write();

@@ -135,24 +135,25 @@ public final class WorkerTestPlatform implements AutoCloseable {
         tenant.name());
   }
 
-  /** Items in the tenant's table (a full count, through every page). */
+  /** Event records in the tenant's table (a full count, through every page). */
   public int itemCount(TestTenant tenant) {
-    return dynamo
-        .client()
-        .scanPaginator(
-            ScanRequest.builder().tableName(tenant.entry().table()).select(Select.COUNT).build())
-        .stream()
+    return dynamo.client().scanPaginator(records(tenant).select(Select.COUNT).build()).stream()
         .mapToInt(page -> page.count())
         .sum();
   }
 
+  /** The tenant's event records, without the platform's own items (reserved device ids). */
   public List<Map<String, AttributeValue>> items(TestTenant tenant) {
-    return dynamo
-        .client()
-        .scanPaginator(ScanRequest.builder().tableName(tenant.entry().table()).build())
-        .items()
-        .stream()
-        .toList();
+    return dynamo.client().scanPaginator(records(tenant).build()).items().stream().toList();
+  }
+
+  private static ScanRequest.Builder records(TestTenant tenant) {
+    return ScanRequest.builder()
+        .tableName(tenant.entry().table())
+        .filterExpression("NOT begins_with(#d, :reserved)")
+        .expressionAttributeNames(Map.of("#d", RecordTable.DEVICE_ID))
+        .expressionAttributeValues(
+            Map.of(":reserved", AttributeValue.fromS(RecordTable.RESERVED_DEVICE_PREFIX)));
   }
 
   @Override

@@ -62,7 +62,7 @@ class FairConsumptionIT {
               "STEVEDORE_BROKER_SQS_ENDPOINT", sqs.endpoint()),
           (tenant, body) -> {
             if (created.add(tenant.name())) {
-              TenantSqsQueues.create(sqs.client(), tenant.queues());
+              TenantSqsQueues.create(sqs.client(), tenant.sqsQueues());
             }
             publisher.publish(tenant.entry(), EventBatchCodec.decode(body), Duration.ofSeconds(5));
           });

@@ -9,6 +9,15 @@ public class TenantStatus extends StevedoreStatus {
   /** Where messages go that failed processing too often. */
   private String deadLetterQueue;
 
+  /**
+   * On SQS: the tenant's main queue there, chosen when it was first provisioned and kept
+   * (`tenant_<ns>_<name>`, or `tenant-<ns>-<name>` for tenants provisioned before that scheme).
+   */
+  private String sqsQueue;
+
+  /** On SQS: the tenant's dead-letter queue there, chosen with `sqsQueue`. */
+  private String sqsDeadLetterQueue;
+
   /** The tenant's DynamoDB table. */
   private String table;
 
@@ -49,12 +58,31 @@ public class TenantStatus extends StevedoreStatus {
   /** The last dead-letter redrive (annotation `stevedore.io/redrive-dead-letters`). */
   private RedriveStatus redrive;
 
+  /** The rules and agent configuration MySQL holds for the tenant (when either is declared). */
+  private ConfigurationStatus configuration;
+
   public String getQueue() {
     return queue;
   }
 
   public void setQueue(String queue) {
     this.queue = queue;
+  }
+
+  public String getSqsQueue() {
+    return sqsQueue;
+  }
+
+  public void setSqsQueue(String sqsQueue) {
+    this.sqsQueue = sqsQueue;
+  }
+
+  public String getSqsDeadLetterQueue() {
+    return sqsDeadLetterQueue;
+  }
+
+  public void setSqsDeadLetterQueue(String sqsDeadLetterQueue) {
+    this.sqsDeadLetterQueue = sqsDeadLetterQueue;
   }
 
   public String getDeadLetterQueue() {
@@ -135,5 +163,13 @@ public class TenantStatus extends StevedoreStatus {
 
   public void setRedrive(RedriveStatus redrive) {
     this.redrive = redrive;
+  }
+
+  public ConfigurationStatus getConfiguration() {
+    return configuration;
+  }
+
+  public void setConfiguration(ConfigurationStatus configuration) {
+    this.configuration = configuration;
   }
 }

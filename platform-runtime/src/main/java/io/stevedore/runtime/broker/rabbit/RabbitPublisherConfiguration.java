@@ -31,6 +31,11 @@ public class RabbitPublisherConfiguration {
     return new RabbitEventPublisher(factory, registry, CHANNELS);
   }
 
+  @Bean(destroyMethod = "close")
+  RabbitQueueDepths rabbitQueueDepths(ConnectionFactory factory) {
+    return new RabbitQueueDepths(factory);
+  }
+
   @Bean
   RabbitPublisherHealthIndicator brokerHealthIndicator(RabbitEventPublisher publisher) {
     return new RabbitPublisherHealthIndicator(publisher);

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.PropertySource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The broker beans when the Environment chose SQS: the publisher (ingest), the consumers (worker).
+ * The broker beans when the Environment chose SQS: the publisher and queue depths (ingest), the
+ * consumers (worker).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "stevedore.broker.type", havingValue = "sqs")
@@ -18,6 +19,12 @@ public class SqsConfiguration {
   @ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
   SqsEventPublisher sqsEventPublisher(SqsClient sqs) {
     return new SqsEventPublisher(sqs);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "stevedore.role", havingValue = "ingest")
+  SqsQueueDepths sqsQueueDepths(SqsClient sqs) {
+    return new SqsQueueDepths(sqs);
   }
 
   @Bean

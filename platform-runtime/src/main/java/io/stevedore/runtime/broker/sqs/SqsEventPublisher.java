@@ -38,7 +38,7 @@ public class SqsEventPublisher implements EventPublisher {
   public void publish(TenantDirectory.Entry tenant, EventBatch batch, Duration timeout) {
     List<byte[]> bodies = encode(batch);
     try {
-      String url = urls.of(tenant.queue());
+      String url = urls.main(tenant);
       List<SendMessageBatchRequestEntry> call = new ArrayList<>();
       int callBytes = 0;
       for (int i = 0; i < bodies.size(); i++) {
@@ -53,7 +53,7 @@ public class SqsEventPublisher implements EventPublisher {
       }
       send(url, call, timeout);
     } catch (SdkException e) {
-      urls.forget(tenant.queue());
+      urls.forget(tenant);
       throw new BrokerUnavailableException(
           "SQS did not take batch " + batch.batchId() + ": " + e.getMessage(), e);
     }

@@ -131,7 +131,7 @@ public class SqsQueueConsumers implements QueueConsumers {
         if (!delivery.isSettled()) {
           sqs.changeMessageVisibility(
               r ->
-                  r.queueUrl(urls.of(delivery.tenant().queue()))
+                  r.queueUrl(urls.main(delivery.tenant()))
                       .receiptHandle(delivery.receiptHandle())
                       .visibilityTimeout(seconds));
         }
@@ -162,15 +162,13 @@ public class SqsQueueConsumers implements QueueConsumers {
 
     void delete(SqsDelivery delivery) {
       sqs.deleteMessage(
-          r ->
-              r.queueUrl(urls.of(delivery.tenant().queue()))
-                  .receiptHandle(delivery.receiptHandle()));
+          r -> r.queueUrl(urls.main(delivery.tenant())).receiptHandle(delivery.receiptHandle()));
     }
 
     void changeVisibility(SqsDelivery delivery, int seconds) {
       sqs.changeMessageVisibility(
           r ->
-              r.queueUrl(urls.of(delivery.tenant().queue()))
+              r.queueUrl(urls.main(delivery.tenant()))
                   .receiptHandle(delivery.receiptHandle())
                   .visibilityTimeout(seconds));
     }
@@ -185,11 +183,9 @@ public class SqsQueueConsumers implements QueueConsumers {
               .dataType("Number")
               .stringValue(String.valueOf(attempts))
               .build());
-      String dlq =
-          TenantQueues.of(delivery.tenant().namespace(), delivery.tenant().name()).deadLetter();
       sqs.sendMessage(
           r ->
-              r.queueUrl(urls.of(dlq))
+              r.queueUrl(urls.deadLetter(delivery.tenant()))
                   .messageBody(new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8))
                   .messageAttributes(attributes));
       delete(delivery);
@@ -246,7 +242,7 @@ public class SqsQueueConsumers implements QueueConsumers {
           var messages =
               sqs.receiveMessage(
                       r ->
-                          r.queueUrl(urls.of(tenant.queue()))
+                          r.queueUrl(urls.main(tenant))
                               .maxNumberOfMessages(wanted)
                               .waitTimeSeconds((int) settings.waitTime().toSeconds())
                               .visibilityTimeout((int) settings.visibilityTimeout().toSeconds())
@@ -269,8 +265,11 @@ public class SqsQueueConsumers implements QueueConsumers {
           Thread.currentThread().interrupt();
           return;
         } catch (SdkException e) {
-          urls.forget(tenant.queue());
-          log.warn("Receiving from {} failed, retrying: {}", tenant.queue(), e.getMessage());
+          urls.forget(tenant);
+          log.warn(
+              "Receiving from {} failed, retrying: {}",
+              tenant.sqsQueuesInUse().main(),
+              e.getMessage());
           pause();
         } finally {
           permits.release(taken);

@@ -1,11 +1,11 @@
 package io.stevedore.runtime.broker.sqs;
 
-import io.stevedore.contract.TenantQueues;
+import io.stevedore.contract.TenantDirectory;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Queue URLs by the platform's queue names, looked up once each. */
+/** Queue URLs of tenants' SQS queues, by the names the operator chose, looked up once each. */
 final class SqsQueueUrls {
   private final SqsClient sqs;
   private final ConcurrentMap<String, String> urls = new ConcurrentHashMap<>();
@@ -14,14 +14,23 @@ final class SqsQueueUrls {
     this.sqs = sqs;
   }
 
-  /** The URL of platform queue {@code queue} (dots and all; the SQS name is derived). */
-  String of(String queue) {
-    return urls.computeIfAbsent(
-        queue, q -> sqs.getQueueUrl(r -> r.queueName(TenantQueues.sqsName(q))).queueUrl());
+  /** The URL of the tenant's main queue. */
+  String main(TenantDirectory.Entry tenant) {
+    return of(tenant.sqsQueuesInUse().main());
   }
 
-  /** Forgets a URL that stopped working (the queue was deleted and maybe re-created). */
-  void forget(String queue) {
-    urls.remove(queue);
+  /** The URL of the tenant's dead-letter queue. */
+  String deadLetter(TenantDirectory.Entry tenant) {
+    return of(tenant.sqsQueuesInUse().deadLetter());
+  }
+
+  /** Forgets the tenant's URLs after a call failed (the queue was deleted and maybe re-created). */
+  void forget(TenantDirectory.Entry tenant) {
+    urls.remove(tenant.sqsQueuesInUse().main());
+    urls.remove(tenant.sqsQueuesInUse().deadLetter());
+  }
+
+  private String of(String name) {
+    return urls.computeIfAbsent(name, n -> sqs.getQueueUrl(r -> r.queueName(n)).queueUrl());
   }
 }

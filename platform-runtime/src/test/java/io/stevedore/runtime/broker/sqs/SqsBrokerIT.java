@@ -3,9 +3,11 @@ package io.stevedore.runtime.broker.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stevedore.contract.SqsQueueNames;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.runtime.broker.Delivery;
+import io.stevedore.runtime.broker.QueueDepths.QueueDepth;
 import io.stevedore.runtime.event.DeviceEvent;
 import io.stevedore.runtime.event.EventBatch;
 import io.stevedore.runtime.event.EventBatchCodec;
@@ -32,7 +34,7 @@ class SqsBrokerIT {
   private static LocalSqs sqs;
 
   private TenantDirectory.Entry tenant;
-  private TenantQueues queues;
+  private SqsQueueNames queues;
   private SqsQueueConsumers consumers;
   private final BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
 
@@ -49,9 +51,19 @@ class SqsBrokerIT {
   @BeforeEach
   void tenant() {
     String name = "t" + UUID.randomUUID().toString().substring(0, 8);
-    queues = TenantQueues.of("sqs", name);
+    queues = SqsQueueNames.of("sqs", name);
     tenant =
-        new TenantDirectory.Entry(name, "sqs", queues.main(), "table", 100, 30, List.of(), false);
+        new TenantDirectory.Entry(
+            name,
+            "sqs",
+            TenantQueues.of("sqs", name).main(),
+            "table",
+            100,
+            30,
+            List.of(),
+            false,
+            1,
+            queues);
     TenantSqsQueues.create(sqs.client(), queues);
   }
 
@@ -102,6 +114,29 @@ class SqsBrokerIT {
     assertThat(second).isNotNull();
     assertThat(second.attempt()).isEqualTo(2);
     second.ack();
+  }
+
+  @Test
+  void queueDepthsCountReadyInFlightAndDeadLetteredBatches() {
+    var publisher = new SqsEventPublisher(sqs.client());
+    publisher.publish(tenant, batch(1), PUBLISH_TIMEOUT);
+    publisher.publish(tenant, batch(1), PUBLISH_TIMEOUT);
+    sqs.client()
+        .sendMessage(
+            r ->
+                r.queueUrl(TenantSqsQueues.url(sqs.client(), queues.deadLetter()))
+                    .messageBody("{}"));
+    var depths = new SqsQueueDepths(sqs.client());
+
+    await().untilAsserted(() -> assertThat(depths.of(tenant)).isEqualTo(new QueueDepth(2, 0, 1)));
+    // Received and not settled: in flight, which the dashboard shows with the delayed ones.
+    sqs.client()
+        .receiveMessage(
+            r ->
+                r.queueUrl(TenantSqsQueues.url(sqs.client(), queues.main()))
+                    .maxNumberOfMessages(1)
+                    .visibilityTimeout(30));
+    await().untilAsserted(() -> assertThat(depths.of(tenant)).isEqualTo(new QueueDepth(1, 1, 1)));
   }
 
   @Test

@@ -1,6 +1,6 @@
-package io.stevedore.runtime.rules;
+package io.stevedore.contract.rules;
 
-/** A stored rule that does not follow the rule format; it is skipped, never applied. */
+/** A rule that does not follow the rule format (platform-runtime/RULES.md); never applied. */
 public class InvalidRuleException extends RuntimeException {
   public InvalidRuleException(String message) {
     super(message);

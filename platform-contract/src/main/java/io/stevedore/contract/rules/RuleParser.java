@@ -1,15 +1,16 @@
-package io.stevedore.runtime.rules;
+package io.stevedore.contract.rules;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Reads one rule from its JSON form (platform-runtime/RULES.md), strictly: typos are errors. */
+/**
+ * Reads one rule from its JSON form (platform-runtime/RULES.md), strictly: typos are errors. The
+ * operator refuses a Tenant's rules with this parser and workers read stored rules with it, so both
+ * refuse the same rules.
+ */
 public final class RuleParser {
-  private static final JsonMapper JSON = JsonMapper.shared();
-
   private RuleParser() {}
 
   /**
@@ -18,33 +19,36 @@ public final class RuleParser {
    * @throws InvalidRuleException naming what is wrong with it
    */
   public static Rule parse(String json) {
-    JsonNode root;
+    Object root;
     try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      throw new InvalidRuleException("not JSON: " + e.getOriginalMessage());
+      root = Json.read(json);
+    } catch (InvalidJsonException e) {
+      throw new InvalidRuleException("not JSON: " + e.getMessage());
     }
-    if (root == null || !root.isObject() || root.size() != 1) {
+    if (!(root instanceof Map<?, ?> rule) || rule.size() != 1) {
       throw new InvalidRuleException(
           "a rule is an object with exactly one of drop, keep, rename, geofence");
     }
-    String kind = root.propertyNames().iterator().next();
-    JsonNode body = root.get(kind);
-    if (!body.isObject()) {
+    String kind = (String) rule.keySet().iterator().next();
+    if (!(rule.get(kind) instanceof Map<?, ?> body)) {
       throw new InvalidRuleException(kind + ": must be an object");
     }
-    return switch (kind) {
-      case "drop" -> new Rule.Drop(types(kind, body, Set.of("types"), true));
-      case "keep" -> new Rule.Keep(types(kind, body, Set.of("types"), true));
-      case "rename" -> rename(body);
-      case "geofence" -> geofence(body);
-      default ->
-          throw new InvalidRuleException(
-              "unknown rule '" + kind + "': expected drop, keep, rename or geofence");
-    };
+    switch (kind) {
+      case "drop":
+        return new Rule.Drop(types(kind, body, Set.of("types"), true));
+      case "keep":
+        return new Rule.Keep(types(kind, body, Set.of("types"), true));
+      case "rename":
+        return rename(body);
+      case "geofence":
+        return geofence(body);
+      default:
+        throw new InvalidRuleException(
+            "unknown rule '" + kind + "': expected drop, keep, rename or geofence");
+    }
   }
 
-  private static Rule rename(JsonNode body) {
+  private static Rule rename(Map<?, ?> body) {
     Set<String> types = types("rename", body, Set.of("types", "from", "to"), false);
     String from = text("rename", body, "from");
     String to = text("rename", body, "to");
@@ -54,7 +58,7 @@ public final class RuleParser {
     return new Rule.Rename(types, from, to);
   }
 
-  private static Rule geofence(JsonNode body) {
+  private static Rule geofence(Map<?, ?> body) {
     Set<String> types =
         types(
             "geofence",
@@ -68,8 +72,8 @@ public final class RuleParser {
       throw new InvalidRuleException(
           "geofence: latitude must be within ±90 and longitude within ±180");
     }
-    if (radius <= 0) {
-      throw new InvalidRuleException("geofence: radiusMeters must be positive");
+    if (radius <= 0 || Double.isInfinite(radius)) {
+      throw new InvalidRuleException("geofence: radiusMeters must be positive and finite");
     }
     return new Rule.Geofence(
         types,
@@ -82,43 +86,40 @@ public final class RuleParser {
 
   /** The rule's "types" (required or optional), after checking it has no unknown fields. */
   private static Set<String> types(
-      String kind, JsonNode body, Set<String> fields, boolean required) {
-    for (String field : body.propertyNames()) {
+      String kind, Map<?, ?> body, Set<String> fields, boolean required) {
+    for (Object field : body.keySet()) {
       if (!fields.contains(field)) {
         throw new InvalidRuleException(kind + ": unknown field '" + field + "'");
       }
     }
-    JsonNode types = body.get("types");
-    if (types == null) {
+    if (!body.containsKey("types")) {
       if (required) {
         throw new InvalidRuleException(kind + ": types is required");
       }
       return Set.of();
     }
-    if (!types.isArray() || types.isEmpty()) {
+    if (!(body.get("types") instanceof List<?> types) || types.isEmpty()) {
       throw new InvalidRuleException(kind + ": types must be a non-empty array of strings");
     }
     Set<String> result = new LinkedHashSet<>();
-    for (JsonNode type : types.values()) {
-      if (!type.isString() || type.asString().isBlank()) {
+    for (Object type : types) {
+      if (!(type instanceof String name) || name.isBlank()) {
         throw new InvalidRuleException(kind + ": types must be a non-empty array of strings");
       }
-      result.add(type.asString());
+      result.add(name);
     }
     return Set.copyOf(result);
   }
 
-  private static String text(String kind, JsonNode body, String field) {
-    JsonNode value = body.get(field);
-    if (value == null || !value.isString() || value.asString().isBlank()) {
+  private static String text(String kind, Map<?, ?> body, String field) {
+    if (!(body.get(field) instanceof String value) || value.isBlank()) {
       throw new InvalidRuleException(kind + ": " + field + " must be a non-empty string");
     }
-    return value.asString();
+    return value;
   }
 
-  private static double number(JsonNode body, String field) {
-    JsonNode value = body.get(field);
-    if (value == null || !value.isNumber()) {
+  private static double number(Map<?, ?> body, String field) {
+    if (!(body.get(field) instanceof Number value)) {
       throw new InvalidRuleException("geofence: " + field + " must be a number");
     }
     return value.doubleValue();

@@ -1,4 +1,4 @@
-package io.stevedore.runtime.rules;
+package io.stevedore.contract.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package io.stevedore.runtime.rules;
+package io.stevedore.contract.rules;
 
-import io.stevedore.runtime.event.DeviceEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,36 +8,38 @@ import java.util.Set;
 /** One processing rule of a tenant (format in platform-runtime/RULES.md); pure and immutable. */
 public sealed interface Rule {
 
-  /** The event after this rule, or empty when the rule drops it. */
-  Optional<DeviceEvent> apply(DeviceEvent event);
+  /**
+   * The payload of an event of {@code type} after this rule, or empty when the rule drops the
+   * event. The payload given is never changed; a rule that changes it returns a copy.
+   */
+  Optional<Map<String, Object>> apply(String type, Map<String, Object> payload);
 
   /** Drops events of these types. */
   record Drop(Set<String> types) implements Rule {
     @Override
-    public Optional<DeviceEvent> apply(DeviceEvent event) {
-      return types.contains(event.type()) ? Optional.empty() : Optional.of(event);
+    public Optional<Map<String, Object>> apply(String type, Map<String, Object> payload) {
+      return types.contains(type) ? Optional.empty() : Optional.ofNullable(payload);
     }
   }
 
   /** Keeps only events of these types, dropping every other. */
   record Keep(Set<String> types) implements Rule {
     @Override
-    public Optional<DeviceEvent> apply(DeviceEvent event) {
-      return types.contains(event.type()) ? Optional.of(event) : Optional.empty();
+    public Optional<Map<String, Object>> apply(String type, Map<String, Object> payload) {
+      return types.contains(type) ? Optional.ofNullable(payload) : Optional.empty();
     }
   }
 
   /** Moves payload field {@code from} to {@code to} (of the given types; all when empty). */
   record Rename(Set<String> types, String from, String to) implements Rule {
     @Override
-    public Optional<DeviceEvent> apply(DeviceEvent event) {
-      Map<String, Object> payload = event.payload();
-      if (!appliesTo(types, event) || payload == null || !payload.containsKey(from)) {
-        return Optional.of(event);
+    public Optional<Map<String, Object>> apply(String type, Map<String, Object> payload) {
+      if (!appliesTo(types, type) || payload == null || !payload.containsKey(from)) {
+        return Optional.ofNullable(payload);
       }
       Map<String, Object> renamed = new LinkedHashMap<>(payload);
       renamed.put(to, renamed.remove(from));
-      return Optional.of(withPayload(event, renamed));
+      return Optional.of(renamed);
     }
   }
 
@@ -57,22 +58,21 @@ public sealed interface Rule {
     private static final double EARTH_RADIUS_METERS = 6_371_008.8;
 
     @Override
-    public Optional<DeviceEvent> apply(DeviceEvent event) {
-      Map<String, Object> payload = event.payload();
-      if (!appliesTo(types, event)
+    public Optional<Map<String, Object>> apply(String type, Map<String, Object> payload) {
+      if (!appliesTo(types, type)
           || payload == null
           || !(payload.get("latitude") instanceof Number lat)
           || !(payload.get("longitude") instanceof Number lon)
           || distanceMeters(lat.doubleValue(), lon.doubleValue()) > radiusMeters) {
-        return Optional.of(event);
+        return Optional.ofNullable(payload);
       }
       Map<String, Object> tagged = new LinkedHashMap<>(payload);
       tagged.put(tag, name);
-      return Optional.of(withPayload(event, tagged));
+      return Optional.of(tagged);
     }
 
     /** Great-circle distance from the centre (haversine). */
-    double distanceMeters(double lat, double lon) {
+    public double distanceMeters(double lat, double lon) {
       double dLat = Math.toRadians(lat - latitude);
       double dLon = Math.toRadians(lon - longitude);
       double a =
@@ -84,12 +84,7 @@ public sealed interface Rule {
     }
   }
 
-  private static boolean appliesTo(Set<String> types, DeviceEvent event) {
-    return types.isEmpty() || types.contains(event.type());
-  }
-
-  private static DeviceEvent withPayload(DeviceEvent event, Map<String, Object> payload) {
-    return new DeviceEvent(
-        event.deviceId(), event.eventId(), event.timestamp(), event.type(), payload);
+  private static boolean appliesTo(Set<String> types, String type) {
+    return types.isEmpty() || types.contains(type);
   }
 }
