@@ -10,13 +10,17 @@ import java.sql.SQLException;
 public interface TenantConfigs {
 
   /**
-   * Registers the tenant and writes its default rules, unless it is registered already; a
-   * registration that is not the owner's fails with {@link
-   * io.stevedore.operator.platform.NameConflictException}, one that records no owner and is the
-   * owner's by its status is marked now.
+   * Registers the tenant and (when {@code writeDefaultRules}: it declares no rules) writes the
+   * default rules, unless it is registered already; a registration that is not the owner's fails
+   * with {@link io.stevedore.operator.platform.NameConflictException}, one that records no owner
+   * and is the owner's by its status is marked now.
    */
   TenantConfigStore.Outcome ensure(
-      MySqlEndpoint endpoint, String namespace, String tenant, ResourceOwner owner)
+      MySqlEndpoint endpoint,
+      String namespace,
+      String tenant,
+      ResourceOwner owner,
+      boolean writeDefaultRules)
       throws SQLException;
 
   /** Whether the tenant is registered (its configuration exists). */

@@ -89,16 +89,22 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
               CONDITION, "Registered", "registered in MySQL, keeping the rules it had");
       // A drift check that finds the rows keeps the condition as written: no status write.
       case PRESENT ->
-          scope.wasReady(CONDITION)
-              ? previous(scope)
-              : ProvisioningCondition.ready(
-                  CONDITION, "Registered", "registered in MySQL; its rules are people's to edit");
+          previous(scope)
+              .orElse(
+                  ProvisioningCondition.ready(
+                      CONDITION,
+                      "Registered",
+                      "registered in MySQL; its rules are people's to edit"));
     };
   }
 
-  private static ProvisioningCondition previous(TenantScope scope) {
-    var condition =
-        Conditions.find(scope.tenant.getStatus().getConditions(), CONDITION).orElseThrow();
-    return ProvisioningCondition.ready(CONDITION, condition.getReason(), condition.getMessage());
+  /** The condition as this dependent last wrote it, while it held. */
+  private static Optional<ProvisioningCondition> previous(TenantScope scope) {
+    if (!scope.wasReady(CONDITION)) {
+      return Optional.empty();
+    }
+    return Conditions.find(scope.tenant.getStatus().getConditions(), CONDITION)
+        .filter(c -> "Written".equals(c.getReason()) || "Registered".equals(c.getReason()))
+        .map(c -> ProvisioningCondition.ready(CONDITION, c.getReason(), c.getMessage()));
   }
 }

@@ -22,12 +22,19 @@ public final class SimulatedTenantConfigs implements TenantConfigs {
 
   @Override
   public Outcome ensure(
-      MySqlEndpoint endpoint, String namespace, String tenant, ResourceOwner owner) {
+      MySqlEndpoint endpoint,
+      String namespace,
+      String tenant,
+      ResourceOwner owner,
+      boolean writeDefaultRules) {
     String key = key(endpoint, namespace, tenant);
-    var made = new Registration(Optional.of(owner.uid()), TenantConfigStore.DEFAULT_RULES);
+    var made =
+        new Registration(
+            Optional.of(owner.uid()),
+            writeDefaultRules ? TenantConfigStore.DEFAULT_RULES : List.of());
     var existing = rows.putIfAbsent(key, made);
     if (existing == null) {
-      return Outcome.CREATED;
+      return writeDefaultRules ? Outcome.CREATED : Outcome.REGISTERED_KEEPING_RULES;
     }
     owner.require("MySQL registration of tenant " + namespace + "/" + tenant, existing.ownerUid());
     if (owner.claims(existing.ownerUid())) {
