@@ -104,16 +104,22 @@ public final class StevedoreOperator implements AutoCloseable {
         new WorkerPoolScaler(
             client, platform, events, new ScalingMetrics(meters), leading::get, clock);
     // A burst of tenant changes re-renders each tenant directory a few times a second, not once
-    // per tenant: the directory is one object, rewritten whole.
+    // per tenant: each render reads every tenant.
     operator.register(
-        new EnvironmentReconciler(status, settings.operatorPods(), clock),
+        new EnvironmentReconciler(
+            status, settings.operatorPods(), clock, settings.tenantDirectoryMaxObjectBytes()),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new TenantReconciler(
             status, platform, meters, clock, settings.tenantResync(), settings.tenantIsolation()),
         o -> watch(o, settings));
     operator.register(
-        new WorkerPoolReconciler(status, scaler, settings.operatorPods(), clock),
+        new WorkerPoolReconciler(
+            status,
+            scaler,
+            settings.operatorPods(),
+            clock,
+            settings.tenantDirectoryMaxObjectBytes()),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new PromotionReconciler(
