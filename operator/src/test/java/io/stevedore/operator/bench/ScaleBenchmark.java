@@ -196,10 +196,15 @@ public final class ScaleBenchmark implements OperatorBenchmark {
 
   /** The Events in the namespace, counted by their object's kind and their reason. */
   private static Map<String, Long> events(KubernetesClient client, String namespace) {
-    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+    return client.v1().events().inAnyNamespace().list().getItems().stream()
         .collect(
             Collectors.groupingBy(
-                e -> e.getInvolvedObject().getKind() + " " + e.getReason(),
+                e ->
+                    e.getMetadata().getNamespace()
+                        + " "
+                        + e.getInvolvedObject().getKind()
+                        + " "
+                        + e.getReason(),
                 java.util.TreeMap::new,
                 Collectors.summingLong(e -> e.getCount() == null ? 1 : e.getCount())));
   }
