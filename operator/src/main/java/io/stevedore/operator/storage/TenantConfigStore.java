@@ -13,7 +13,7 @@ import java.util.Optional;
  * platform-runtime/RULES.md). The registration records the Tenant it was made for ({@code
  * owner_uid}); rows under another Tenant's registration are never changed or removed.
  */
-public final class TenantConfigStore {
+public final class TenantConfigStore implements TenantConfigs {
   /**
    * Rules a new tenant starts with: agents' liveness heartbeats are not data worth storing. A
    * person may change or delete them; the operator writes them only once.
@@ -38,21 +38,28 @@ public final class TenantConfigStore {
   }
 
   /**
-   * Registers the tenant and writes its default rules, unless it is registered already; a
-   * registration that is not the owner's fails with {@link
-   * io.stevedore.operator.platform.NameConflictException}, one that records no owner and is the
-   * owner's by its status is marked now.
+   * Registers the tenant and (when {@code writeDefaultRules}: it declares no rules) writes the
+   * default rules, unless it is registered already; a registration that is not the owner's fails
+   * with {@link io.stevedore.operator.platform.NameConflictException}, one that records no owner
+   * and is the owner's by its status is marked now.
    */
+  @Override
   public Outcome ensure(
-      MySqlEndpoint endpoint, String namespace, String tenant, ResourceOwner owner)
+      MySqlEndpoint endpoint,
+      String namespace,
+      String tenant,
+      ResourceOwner owner,
+      boolean writeDefaultRules)
       throws SQLException {
     return connections.withConnection(
         endpoint,
         connection ->
-            inTransaction(connection, () -> ensure(connection, namespace, tenant, owner)));
+            inTransaction(
+                connection, () -> ensure(connection, namespace, tenant, owner, writeDefaultRules)));
   }
 
   /** Whether the tenant is registered (its configuration exists). */
+  @Override
   public boolean exists(MySqlEndpoint endpoint, String namespace, String tenant)
       throws SQLException {
     return connections.withConnection(
@@ -75,6 +82,7 @@ public final class TenantConfigStore {
    *
    * @return false when another Tenant's registration (or one made by hand) was left as it is
    */
+  @Override
   public boolean remove(
       MySqlEndpoint endpoint, String namespace, String tenant, ResourceOwner owner)
       throws SQLException {
@@ -89,7 +97,12 @@ public final class TenantConfigStore {
                     return false;
                   }
                   for (String table :
-                      List.of("tenant_rules", "agent_config", "processing_log", "tenants")) {
+                      List.of(
+                          "tenant_rules",
+                          "tenant_configuration",
+                          "agent_config",
+                          "processing_log",
+                          "tenants")) {
                     try (var delete =
                         connection.prepareStatement(
                             "DELETE FROM " + table + " WHERE namespace = ? AND tenant = ?")) {
@@ -102,7 +115,11 @@ public final class TenantConfigStore {
   }
 
   private static Outcome ensure(
-      Connection connection, String namespace, String tenant, ResourceOwner owner)
+      Connection connection,
+      String namespace,
+      String tenant,
+      ResourceOwner owner,
+      boolean writeDefaultRules)
       throws SQLException {
     try (var register =
         connection.prepareStatement(
@@ -132,7 +149,7 @@ public final class TenantConfigStore {
       bind(count, namespace, tenant);
       try (var rows = count.executeQuery()) {
         rows.next();
-        if (rows.getInt(1) > 0) {
+        if (rows.getInt(1) > 0 || !writeDefaultRules) {
           return Outcome.REGISTERED_KEEPING_RULES;
         }
       }
@@ -152,7 +169,7 @@ public final class TenantConfigStore {
   }
 
   /** Empty when the tenant is not registered; else the owner its registration records, if any. */
-  private static Optional<Optional<String>> registeredOwner(
+  static Optional<Optional<String>> registeredOwner(
       Connection connection, String namespace, String tenant, boolean lock) throws SQLException {
     try (var select =
         connection.prepareStatement(
@@ -165,11 +182,11 @@ public final class TenantConfigStore {
     }
   }
 
-  private interface Work<T> {
+  interface Work<T> {
     T run() throws SQLException;
   }
 
-  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+  static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
     connection.setAutoCommit(false);
     try {
       T result = work.run();
@@ -183,7 +200,7 @@ public final class TenantConfigStore {
     }
   }
 
-  private static void bind(PreparedStatement statement, String namespace, String tenant)
+  static void bind(PreparedStatement statement, String namespace, String tenant)
       throws SQLException {
     statement.setString(1, namespace);
     statement.setString(2, tenant);

@@ -51,6 +51,7 @@ final class ProvisioningReport {
     }
     announceDrift(scope, conditions);
     announceConflicts(scope, conditions);
+    ConfigurationReport.announce(status.events(), scope);
     // Credentials count once their Secret is written.
     var credentials =
         secretWritten(conditions) ? scope.secret() : Optional.<TenantSecret.Desired>empty();
@@ -105,7 +106,8 @@ final class ProvisioningReport {
             conditions,
             previous,
             scope.now,
-            resync,
+            TenantReadiness.spread(
+                resync, java.util.concurrent.ThreadLocalRandom.current().nextDouble()),
             credentials.map(d -> d.credentials().previousValidUntil()).orElse(null));
     if (redrive.isPresent()) {
       requeue = DeadLetterRedriver.requeue(redrive.get(), requeue);
@@ -127,6 +129,7 @@ final class ProvisioningReport {
     s.setTable(names.table());
     s.setSecretName(names.secret());
     s.setIsolationNamespace(scope.isolated() ? names.isolationNamespace() : null);
+    ConfigurationReport.describe(s, scope);
     if (conditions.stream()
         .anyMatch(c -> c.type().equals(BrokerQueuesDependentResource.CONDITION) && c.ready())) {
       s.setQueuesProvisioned(true);

@@ -3,14 +3,16 @@ package io.stevedore.operator.tenant;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.storage.TenantConfigStore;
 import io.stevedore.operator.storage.TenantConfigStore.Outcome;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The tenant's configuration rows in MySQL: its registration and default processing rules, written
- * once and never over rules a person edited (no Updater); `ConfigReady`.
+ * The tenant's registration in MySQL and, unless the Tenant or its Environment declares rules (see
+ * {@link DeclaredConfigDependentResource}), its default processing rules, written once and never
+ * over rules a person edited (no Updater); `ConfigReady`.
  */
 class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   static final String CONDITION = "ConfigReady";
@@ -32,10 +34,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   @Override
   protected Optional<Outcome> observe(TenantScope scope) throws Exception {
     return scope.wasReady(CONDITION)
-            && scope
-                .platform
-                .tenantConfig()
-                .exists(scope.mysql(), scope.names.namespace(), scope.names.tenant())
+            && scope.configs().exists(scope.mysql(), scope.names.namespace(), scope.names.tenant())
         ? Optional.of(Outcome.PRESENT)
         : Optional.empty();
   }
@@ -52,13 +51,13 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
         call(
             () ->
                 scope
-                    .platform
-                    .tenantConfig()
+                    .configs()
                     .ensure(
                         scope.mysql(),
                         scope.names.namespace(),
                         scope.names.tenant(),
-                        scope.owner()));
+                        scope.owner(),
+                        !DeclaredConfiguration.declaresRules(scope.environment, tenant)));
     switch (outcome) {
       case CREATED ->
           scope.created(CONDITION, List.of("MySQL configuration (registration and default rules)"));
@@ -71,8 +70,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   @Override
   protected void remove(TenantScope scope) throws Exception {
     if (!scope
-        .platform
-        .tenantConfig()
+        .configs()
         .remove(scope.mysql(), scope.names.namespace(), scope.names.tenant(), scope.owner())) {
       scope.keptForeign("MySQL configuration of " + scope.names.tenant());
     }
@@ -89,9 +87,24 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
       case REGISTERED_KEEPING_RULES ->
           ProvisioningCondition.ready(
               CONDITION, "Registered", "registered in MySQL, keeping the rules it had");
+      // A drift check that finds the rows keeps the condition as written: no status write.
       case PRESENT ->
-          ProvisioningCondition.ready(
-              CONDITION, "Registered", "registered in MySQL; its rules are people's to edit");
+          previous(scope)
+              .orElse(
+                  ProvisioningCondition.ready(
+                      CONDITION,
+                      "Registered",
+                      "registered in MySQL; its rules are people's to edit"));
     };
+  }
+
+  /** The condition as this dependent last wrote it, while it held. */
+  private static Optional<ProvisioningCondition> previous(TenantScope scope) {
+    if (!scope.wasReady(CONDITION)) {
+      return Optional.empty();
+    }
+    return Conditions.find(scope.tenant.getStatus().getConditions(), CONDITION)
+        .filter(c -> "Written".equals(c.getReason()) || "Registered".equals(c.getReason()))
+        .map(c -> ProvisioningCondition.ready(CONDITION, c.getReason(), c.getMessage()));
   }
 }

@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Tenant's dependents and their order: the Secret, queues, table and MySQL rows side by side; the
- * broker user after the Secret (it needs the password); the tenant namespace where the Environment
- * isolates tenants, then its objects (the credentials copy also after the Secret).
+ * A Tenant's dependents and their order: the Secret, queues, table and MySQL registration side by
+ * side, the declared configuration after the registration; the broker user after the Secret (it
+ * needs the password); the tenant namespace where the Environment isolates tenants, then its
+ * objects (the credentials copy also after the Secret).
  *
  * <p>Built with the explicit workflow API rather than {@code @Workflow}, so that the dependents get
  * their generators through constructors; errors stay in the result, one condition each.
@@ -35,6 +36,7 @@ final class TenantWorkflow {
     var brokerUser = new BrokerUserDependentResource();
     var table = new RecordTableDependentResource();
     var config = new TenantConfigDependentResource();
+    var declaredConfig = new DeclaredConfigDependentResource(config);
     var wanted = new TenantDependent.Wanted();
     var builder =
         new WorkflowBuilder<Tenant>()
@@ -45,11 +47,15 @@ final class TenantWorkflow {
             .withReconcilePrecondition(wanted)
             .addDependentResourceAndConfigure(table)
             .withReadyPostcondition(new TenantDependent.ConditionReady())
-            .addDependentResource(config);
+            .addDependentResource(config)
+            .addDependentResourceAndConfigure(declaredConfig)
+            .dependsOn(config);
     if (!isolation) {
       this.isolation = List.of();
       // The order of the status conditions; the first of a condition's dependents speaks for it.
-      dependents = List.of(secret, queues, brokerUser, table, config, new IsolationNotAllowed());
+      dependents =
+          List.of(
+              secret, queues, brokerUser, table, declaredConfig, config, new IsolationNotAllowed());
       workflow = builder.withThrowExceptionFurther(false).build();
       return;
     }
@@ -60,7 +66,16 @@ final class TenantWorkflow {
     this.isolation = List.of(namespace, secretCopy, quota, networkPolicy);
     dependents =
         List.of(
-            secret, queues, brokerUser, table, config, namespace, secretCopy, quota, networkPolicy);
+            secret,
+            queues,
+            brokerUser,
+            table,
+            declaredConfig,
+            config,
+            namespace,
+            secretCopy,
+            quota,
+            networkPolicy);
     workflow =
         builder
             .addDependentResourceAndConfigure(namespace)

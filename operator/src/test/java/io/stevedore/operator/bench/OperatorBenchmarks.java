@@ -11,6 +11,7 @@ public final class OperatorBenchmarks {
   static {
     // One entry per benchmark.
     ALL.put("promotion", PromotionBenchmark::new);
+    ALL.put("scale", ScaleBenchmark::new);
     ALL.put("scale-efficiency", ScaleEfficiencyBenchmark::new);
     ALL.put("scale-reaction", ScaleReactionBenchmark::new);
     ALL.put("tenants", TenantsBenchmark::new);

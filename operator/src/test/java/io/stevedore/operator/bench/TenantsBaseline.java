@@ -139,7 +139,8 @@ final class TenantsBaseline {
                                 mysql,
                                 ns,
                                 name,
-                                new io.stevedore.operator.platform.ResourceOwner(name, false))),
+                                new io.stevedore.operator.platform.ResourceOwner(name, false),
+                                true)),
                 steps))
         .join();
     client

@@ -224,7 +224,8 @@ class PlatformDeploymentsIT {
             });
   }
 
-  private static LocalKubelet.Settings settings(PlatformServices services) throws Exception {
+  /** Runs the operator's Deployments as processes of the runtime jar built in this checkout. */
+  static LocalKubelet.Settings settings(PlatformServices services) throws Exception {
     var jar =
         RepositoryPaths.root().resolve("platform-runtime/target/stevedore-platform-runtime.jar");
     return new LocalKubelet.Settings(
@@ -259,7 +260,7 @@ class PlatformDeploymentsIT {
     return events.toString();
   }
 
-  private static HttpResponse<String> post(int port, String apiKey, String body) throws Exception {
+  static HttpResponse<String> post(int port, String apiKey, String body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
             .header("Authorization", "Bearer " + apiKey)

@@ -93,6 +93,8 @@ public record StevedoreProperties(
    * @param writeBatchSize records per DynamoDB BatchWriteItem call (at most 25)
    * @param concurrency batches processed at once
    * @param rulesTtl how long a tenant's processing rules are cached before being read again
+   * @param rulesPoll how often the rules hashes of tenants that declare their rules are compared,
+   *     so that a changed Tenant's rules apply within about this time
    * @param circuitBreaker when an outage of DynamoDB or MySQL pauses consumption
    */
   public record Worker(
@@ -102,6 +104,7 @@ public record StevedoreProperties(
       @DefaultValue("25") @Positive int writeBatchSize,
       @DefaultValue("8") @Positive int concurrency,
       @DefaultValue("10s") Duration rulesTtl,
+      @DefaultValue("1s") Duration rulesPoll,
       @Valid @DefaultValue CircuitBreaker circuitBreaker) {}
 
   /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +18,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The rules of each tenant, read from MySQL table {@code tenant_rules} in position order and cached
- * for a short time, so that a changed rule applies within {@code ttl} without a restart. A row that
- * is not a valid rule is logged, counted ({@code stevedore.worker.rules.invalid}) and skipped.
+ * for a short time, so that a changed rule applies within {@code ttl} without a restart; a tenant
+ * whose Tenant declares its rules is reloaded as soon as {@link #reloadChanged} sees its rules hash
+ * in {@code tenant_configuration} change. A row that is not a valid rule is logged, counted ({@code
+ * stevedore.worker.rules.invalid}) and skipped.
  */
 public class TenantRules {
   private static final Logger log = LoggerFactory.getLogger(TenantRules.class);
   private static final String SELECT =
       "SELECT position, rule FROM tenant_rules WHERE namespace = ? AND tenant = ? ORDER BY position";
+  private static final String SELECT_HASH =
+      "SELECT rules_hash FROM tenant_configuration WHERE namespace = ? AND tenant = ?";
+  private static final String SELECT_HASHES =
+      "SELECT namespace, tenant, rules_hash FROM tenant_configuration";
 
   private record TenantKey(String namespace, String tenant) {}
 
-  private record Loaded(List<Rule> rules, Instant at) {}
+  /** Rules as loaded, with the rules hash MySQL had just before (null: not declared). */
+  private record Loaded(List<Rule> rules, Instant at, String hash) {}
 
   private record Row(int position, String json) {}
 
@@ -51,10 +59,34 @@ public class TenantRules {
     Loaded loaded = cache.get(key);
     if (loaded == null || !now.isBefore(loaded.at().plus(ttl))) {
       // Two threads may reload at once after expiry; both read the same rows.
-      loaded = new Loaded(load(key), now);
+      // The hash is read first: rules changed in between only cause one more reload.
+      String hash = hash(key);
+      loaded = new Loaded(load(key), now, hash);
       cache.put(key, loaded);
     }
     return loaded.rules();
+  }
+
+  /**
+   * Forgets the cached rules of every tenant whose rules hash changed since they were loaded, so
+   * that the next batch reads them again; one query for all tenants (workers poll it each second).
+   */
+  public void reloadChanged() {
+    jdbc.query(
+        SELECT_HASHES,
+        rs -> {
+          TenantKey key = new TenantKey(rs.getString("namespace"), rs.getString("tenant"));
+          Loaded loaded = cache.get(key);
+          if (loaded != null && !Objects.equals(loaded.hash(), rs.getString("rules_hash"))) {
+            cache.remove(key, loaded);
+          }
+        });
+  }
+
+  private String hash(TenantKey key) {
+    List<String> hashes =
+        jdbc.query(SELECT_HASH, (rs, i) -> rs.getString(1), key.namespace(), key.tenant());
+    return hashes.isEmpty() ? null : hashes.get(0);
   }
 
   private List<Rule> load(TenantKey key) {

@@ -6,6 +6,7 @@ import io.stevedore.runtime.broker.QueueConsumers;
 import io.stevedore.runtime.broker.rabbit.RabbitQueueConsumers;
 import io.stevedore.runtime.config.StevedoreProperties;
 import io.stevedore.runtime.rules.TenantRules;
+import io.stevedore.runtime.rules.TenantRulesPoller;
 import io.stevedore.runtime.storage.ProcessingLog;
 import io.stevedore.runtime.storage.RecordWriter;
 import io.stevedore.runtime.tenant.TenantDirectoryFile;
@@ -63,6 +64,11 @@ public class WorkerConfiguration {
   TenantRules tenantRules(
       JdbcTemplate jdbc, Clock clock, MeterRegistry meters, StevedoreProperties properties) {
     return new TenantRules(jdbc, properties.worker().rulesTtl(), clock, meters);
+  }
+
+  @Bean(destroyMethod = "close")
+  TenantRulesPoller tenantRulesPoller(TenantRules rules, StevedoreProperties properties) {
+    return new TenantRulesPoller(rules, properties.worker().rulesPoll());
   }
 
   @Bean

@@ -71,6 +71,7 @@ class StevedorePropertiesTest {
                 25,
                 8,
                 java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(1),
                 new StevedoreProperties.CircuitBreaker(
                     50, 20, 10, java.time.Duration.ofSeconds(5), 2)));
   }

@@ -43,6 +43,9 @@ public class EnvironmentSpec {
    */
   private PromotionPolicy promotion;
 
+  /** Rules and agent configuration every Tenant of this Environment inherits and may override. */
+  private TenantDefaults tenantDefaults;
+
   public Release getRelease() {
     return release;
   }
@@ -105,5 +108,13 @@ public class EnvironmentSpec {
 
   public void setPromotion(PromotionPolicy promotion) {
     this.promotion = promotion;
+  }
+
+  public TenantDefaults getTenantDefaults() {
+    return tenantDefaults;
+  }
+
+  public void setTenantDefaults(TenantDefaults tenantDefaults) {
+    this.tenantDefaults = tenantDefaults;
   }
 }

@@ -1,10 +1,15 @@
 package io.stevedore.operator.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+import java.util.Map;
 
 /** What a Tenant should have. */
 public class TenantSpec {
@@ -49,6 +54,25 @@ public class TenantSpec {
 
   /** How the tenant's API key and broker password are rotated. */
   private CredentialsSpec credentials = new CredentialsSpec();
+
+  /**
+   * Processing rules workers apply to every event before storing it, in order (the rule language of
+   * platform-runtime/RULES.md): after the Environment's `tenantDefaults.rules`, a rule here
+   * replacing the default of the same name. Written to MySQL by the operator, which puts back rows
+   * edited by hand; a rule a worker would refuse makes the Tenant `Ready=False` (`InvalidRules`)
+   * and nothing is written. Unset here and in the Environment: MySQL keeps rules people edit.
+   */
+  @Size(max = 200)
+  private List<TenantRule> rules;
+
+  /**
+   * Configuration the tenant's device agents pull (`GET /v1/agents/{deviceId}/config`, with an
+   * ETag): any JSON object, applied as a JSON merge patch over the Environment's
+   * `tenantDefaults.agentConfig`; at most 16 KiB serialized (else `InvalidAgentConfig`).
+   */
+  @PreserveUnknownFields
+  @SchemaFrom(type = FreeFormObject.class)
+  private Map<String, Object> agentConfig;
 
   public String getEnvironment() {
     return environment;
@@ -104,5 +128,21 @@ public class TenantSpec {
 
   public void setCredentials(CredentialsSpec credentials) {
     this.credentials = credentials;
+  }
+
+  public List<TenantRule> getRules() {
+    return rules;
+  }
+
+  public void setRules(List<TenantRule> rules) {
+    this.rules = rules;
+  }
+
+  public Map<String, Object> getAgentConfig() {
+    return agentConfig;
+  }
+
+  public void setAgentConfig(Map<String, Object> agentConfig) {
+    this.agentConfig = agentConfig;
   }
 }

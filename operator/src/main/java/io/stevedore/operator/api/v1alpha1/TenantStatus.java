@@ -58,6 +58,9 @@ public class TenantStatus extends StevedoreStatus {
   /** The last dead-letter redrive (annotation `stevedore.io/redrive-dead-letters`). */
   private RedriveStatus redrive;
 
+  /** The rules and agent configuration MySQL holds for the tenant (when either is declared). */
+  private ConfigurationStatus configuration;
+
   public String getQueue() {
     return queue;
   }
@@ -160,5 +163,13 @@ public class TenantStatus extends StevedoreStatus {
 
   public void setRedrive(RedriveStatus redrive) {
     this.redrive = redrive;
+  }
+
+  public ConfigurationStatus getConfiguration() {
+    return configuration;
+  }
+
+  public void setConfiguration(ConfigurationStatus configuration) {
+    this.configuration = configuration;
   }
 }
