@@ -3,17 +3,20 @@ package io.stevedore.sandbox;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import io.stevedore.sandbox.cluster.LocalKubelet;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the sandbox's live view shows below its header: the resource table, the ingest address (to
- * post events to) and, with {@code --prometheus}, the pending and firing alerts.
+ * What the sandbox's live view shows below its header: the resource table, the ingest addresses,
+ * the "Try it" block ({@link TryIt}) and, with {@code --prometheus}, the pending and firing alerts.
  */
 final class LiveView {
   private final EmbeddedKubernetes kubernetes;
   private final String namespace;
   private final LocalKubelet kubelet;
   private final SandboxPrometheus prometheus;
+  // Fixed, so that the printed post and read-back stay a pair across refreshes.
+  private final Instant tryItAt = Instant.now();
 
   /** {@code kubelet} is null with --simulated, {@code prometheus} without --prometheus. */
   LiveView(
@@ -43,9 +46,13 @@ final class LiveView {
         String name = ingest.getMetadata().getName();
         for (int port : kubelet.httpPorts(namespace, name)) {
           out.append(
-              String.format("Ingest       %-24s POST http://127.0.0.1:%d/v1/events%n", name, port));
+              String.format(
+                  "Ingest       %-24s POST %s%n",
+                  name, TryIt.addresses(TryIt.local(port), tryItAt).events()));
         }
       }
+      out.append(System.lineSeparator())
+          .append(TryIt.render(TryItTargets.find(client, namespace, kubelet), tryItAt));
     }
     if (prometheus == null) {
       return out.toString();

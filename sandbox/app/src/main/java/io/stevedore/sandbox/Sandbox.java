@@ -33,6 +33,14 @@ public final class Sandbox {
 
   /** Runs the sandbox; returns the process exit code. */
   public static int run(String[] args) throws Exception {
+    return run(args, () -> {});
+  }
+
+  /**
+   * As {@link #run(String[])}; with {@code --once}, {@code whileUp} runs after everything is Ready
+   * and the "Try it" block is printed, before the platform stops (tests use what was printed).
+   */
+  static int run(String[] args, Runnable whileUp) throws Exception {
     boolean once = false;
     boolean simulated = false;
     boolean prometheus = false;
@@ -102,7 +110,8 @@ public final class Sandbox {
       var applied = ExampleResources.apply(kubernetes.client(), services::localize);
       out.printf(
           "Kubernetes API (embedded) at %s; applied %d example objects to namespace %s%n"
-              + "Services: RabbitMQ vhost %s at %s, MariaDB %s, DynamoDB Local %s%n"
+              + "Services: RabbitMQ vhost %s at %s, MariaDB %s, DynamoDB Local %s, ElasticMQ (SQS)"
+              + " %s%n"
               + "Pods: %s%n"
               + "kubectl: export KUBECONFIG=%s%n%n",
           kubernetes.url(),
@@ -112,6 +121,7 @@ public final class Sandbox {
           SandboxPlatform.AMQP,
           services.jdbcUrl(),
           services.dynamoEndpoint(),
+          services.sqsEndpoint(),
           simulated
               ? "simulated (--simulated: Deployments report available, no processes)"
               : "platform-runtime processes run by the local kubelet",
@@ -123,9 +133,19 @@ public final class Sandbox {
             metrics.url(), SandboxPrometheus.SANDBOX_RULE_VALUES.get("OBJECTIVE_SECONDS"));
       }
       var view = new LiveView(kubernetes, namespace, kubelet, metrics);
-      return once
-          ? waitUntilReady(kubernetes, namespace, timeout, out)
-          : watchForever(view, kubernetes.url(), namespace, kubeconfig.file(), run, out);
+      if (!once) {
+        return watchForever(view, kubernetes.url(), namespace, kubeconfig.file(), run, out);
+      }
+      int exit = waitUntilReady(kubernetes, namespace, timeout, out);
+      if (exit == 0 && kubelet != null) {
+        out.println();
+        out.print(
+            TryIt.render(
+                TryItTargets.find(kubernetes.client(), namespace, kubelet), Instant.now()));
+        out.flush();
+        whileUp.run();
+      }
+      return exit;
     }
   }
 

@@ -10,6 +10,7 @@ import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.storage.MySqlEndpoint;
 import io.stevedore.sandbox.aws.LocalAws;
 import io.stevedore.sandbox.aws.LocalDynamoDb;
+import io.stevedore.sandbox.aws.LocalSqs;
 import io.stevedore.sandbox.cluster.LocalKubelet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +26,10 @@ import java.util.Map;
 
 /**
  * The platform's services for the sandbox, on this machine: its RabbitMQ and MariaDB (which
- * `./stevedore sandbox` starts) and DynamoDB Local in this process. Each run gets the RabbitMQ
- * vhost, database and pods' work directory its {@link RunRecord} names, removed when it closes, and
- * the example resources are pointed at them ({@link #localize}) instead of the cluster addresses
- * they name.
+ * `./stevedore sandbox` starts), and DynamoDB Local and ElasticMQ (SQS) in this process. Each run
+ * gets the RabbitMQ vhost, database and pods' work directory its {@link RunRecord} names, removed
+ * when it closes, and the example resources are pointed at them ({@link #localize}) instead of the
+ * cluster addresses they name.
  */
 public final class SandboxPlatform implements AutoCloseable {
   static final URI AMQP = URI.create("amqp://127.0.0.1:5672");
@@ -50,6 +51,7 @@ public final class SandboxPlatform implements AutoCloseable {
   private final String vhost;
   private final String database;
   private final LocalDynamoDb dynamo;
+  private final LocalSqs sqs;
 
   private SandboxPlatform(RunRecord run) throws Exception {
     this.run = run;
@@ -77,15 +79,20 @@ public final class SandboxPlatform implements AutoCloseable {
     Files.createDirectories(run.workDirectory());
     // The operator's AWS clients use the default credential chain: LocalDynamoDb offers keys.
     dynamo = LocalDynamoDb.start();
+    sqs = LocalSqs.start();
   }
 
-  /** Starts DynamoDB Local and makes the run's vhost, database and work directory. */
+  /** Starts DynamoDB Local and ElasticMQ and makes the run's vhost, database and work directory. */
   public static SandboxPlatform start(RunRecord run) throws Exception {
     return new SandboxPlatform(run);
   }
 
   public String dynamoEndpoint() {
     return dynamo.endpoint();
+  }
+
+  public String sqsEndpoint() {
+    return sqs.endpoint();
   }
 
   public String vhost() {
@@ -114,6 +121,11 @@ public final class SandboxPlatform implements AutoCloseable {
           secretData
               .computeIfAbsent(ref.getName(), k -> new HashMap<>())
               .putAll(Map.of(ref.getUsernameKey(), "guest", ref.getPasswordKey(), "guest"));
+        }
+        var sqsSpec = spec.getBroker().getSqs();
+        if (sqsSpec != null) {
+          sqsSpec.setEndpoint(sqsEndpoint());
+          sqsSpec.setRegion(AWS_REGION);
         }
         spec.getStorage().getDynamodb().setEndpoint(dynamoEndpoint());
         spec.getStorage().getDynamodb().setRegion(AWS_REGION);
@@ -155,6 +167,11 @@ public final class SandboxPlatform implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      sqs.close();
+    } catch (RuntimeException e) {
+      System.err.println("Could not stop ElasticMQ: " + e.getMessage());
+    }
     try {
       dynamo.close();
     } catch (RuntimeException e) {

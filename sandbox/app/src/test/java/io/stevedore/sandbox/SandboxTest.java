@@ -1,16 +1,22 @@
 package io.stevedore.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.stevedore.operator.api.RepositoryPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * `stevedore sandbox --once`: the examples in crds/examples, pointed at this machine's services,
- * all become Ready with the platform running as local processes, and it says so.
+ * all become Ready with the platform running as local processes, and it says so; the "Try it"
+ * block's curl lines, sent as printed, post an event and read it back.
  */
 class SandboxTest {
 
@@ -19,6 +25,7 @@ class SandboxTest {
     var captured = new ByteArrayOutputStream();
     PrintStream original = System.out;
     int exit;
+    List<String> readBack = new ArrayList<>();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       exit =
@@ -31,7 +38,9 @@ class SandboxTest {
                 RepositoryPaths.root()
                     .resolve("platform-runtime/target/stevedore-platform-runtime.jar")
                     .toString()
-              });
+              },
+              () ->
+                  readBack.addAll(tryEveryPrintedPair(captured.toString(StandardCharsets.UTF_8))));
     } finally {
       System.setOut(original);
     }
@@ -49,7 +58,42 @@ class SandboxTest {
         .containsPattern("Tenant\\s+initech\\s+True")
         .containsPattern("Secret\\s+tenant-acme\\s+api key")
         .containsPattern("Secret\\s+staging-tenants\\s+tenant directory")
-        .containsPattern("ConfigMap\\s+standard-tenants\\s+1 keys");
+        .containsPattern("ConfigMap\\s+standard-tenants\\s+1 keys")
+        .contains("Try it")
+        .containsPattern("Environment staging \\(RabbitMQ\\), tenant acme");
+    assertThat(readBack).hasSize(1);
+  }
+
+  /**
+   * Sends each printed post until ingest accepts it (the tenant directory reaches the pods through
+   * a refreshed volume), then the printed read-back until the event is stored; returns the ids.
+   */
+  private static List<String> tryEveryPrintedPair(String printed) {
+    var curls = PrintedCurl.in(printed);
+    assertThat(curls).isNotEmpty().hasSize(curls.size() / 2 * 2);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < curls.size(); i += 2) {
+      var post = curls.get(i);
+      var read = curls.get(i + 1);
+      assertThat(post.method()).isEqualTo("POST");
+      var id = Pattern.compile("\"eventId\":\"([^\"]+)\"").matcher(post.body());
+      assertThat(id.find()).as(post.body()).isTrue();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .untilAsserted(() -> assertThat(post.send().statusCode()).isEqualTo(202));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .untilAsserted(
+              () -> {
+                var page = read.send();
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("\"eventId\":\"" + id.group(1) + "\"");
+              });
+      ids.add(id.group(1));
+    }
+    return ids;
   }
 
   @Test
