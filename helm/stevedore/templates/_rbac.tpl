@@ -39,14 +39,15 @@ watchNamespaces (a Role there).
 - apiGroups: ["apps"]
   resources: ["deployments/scale"]
   verbs: ["update"]
-# Platform ConfigMap and tenant directories.
+# Platform ConfigMap and tenant directories (delete: shards a smaller directory no longer needs).
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["list", "watch", "create", "update"]
-# Tenant API keys and the tenant directory Secret; credentials Secrets named by Environments are read.
+  verbs: ["list", "watch", "create", "update", "delete"]
+# Tenant API keys and the tenant directory Secrets (delete: shards no longer needed); credentials
+# Secrets named by Environments are read.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch", "create", "update"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 # Ingest's Service.
 - apiGroups: [""]
   resources: ["services"]

@@ -126,8 +126,8 @@ class ChartRbacTest {
     assertThat(clusterWide(withoutIsolation))
         .filteredOn(p -> p.resource().equals("namespaces") || p.verb().equals("delete"))
         .extracting(Permission::resource)
-        .as("only finished Promotions are deleted")
-        .containsOnly("promotions");
+        .as("only finished Promotions and tenant directory shards no longer needed are deleted")
+        .containsOnly("promotions", "secrets", "configmaps");
     assertThat(withoutIsolation.all(ClusterRole.class))
         .singleElement()
         .satisfies(role -> assertThat(role.getMetadata().getName()).isEqualTo(FULLNAME));

@@ -1,6 +1,7 @@
 package io.stevedore.operator;
 
 import io.stevedore.operator.kube.OperatorPods;
+import io.stevedore.operator.platform.TenantDirectoryDependentResource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  *     NetworkPolicies let reach their actuator port
  * @param tenantIsolation whether this operator may give tenants namespaces of their own (it needs
  *     cluster-wide rights for that, which the chart grants only without watchNamespaces)
+ * @param tenantDirectoryMaxObjectBytes the most bytes of tenant directory one Secret or ConfigMap
+ *     holds; a larger directory is split into more shards
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -32,7 +35,8 @@ public record OperatorSettings(
     int healthPort,
     Duration tenantResync,
     OperatorPods operatorPods,
-    boolean tenantIsolation) {
+    boolean tenantIsolation,
+    int tenantDirectoryMaxObjectBytes) {
   /** Drift checks every 30 s: a queue or table deleted out of band is back within a minute. */
   public static final Duration DEFAULT_TENANT_RESYNC = Duration.ofSeconds(30);
 
@@ -62,7 +66,11 @@ public record OperatorSettings(
             namespace,
             OperatorPods.parseLabels(
                 env.getOrDefault("STEVEDORE_OPERATOR_POD_LABELS", DEFAULT_POD_LABELS))),
-        Boolean.parseBoolean(env.getOrDefault("STEVEDORE_TENANT_ISOLATION", "true")));
+        Boolean.parseBoolean(env.getOrDefault("STEVEDORE_TENANT_ISOLATION", "true")),
+        Integer.parseInt(
+            env.getOrDefault(
+                "STEVEDORE_TENANT_DIRECTORY_MAX_OBJECT_BYTES",
+                String.valueOf(TenantDirectoryDependentResource.DEFAULT_MAX_OBJECT_BYTES))));
   }
 
   /** Settings for an operator embedded in the sandbox or a test: all namespaces, no health port. */
@@ -76,7 +84,8 @@ public record OperatorSettings(
         -1,
         DEFAULT_TENANT_RESYNC,
         new OperatorPods("default", OperatorPods.parseLabels(DEFAULT_POD_LABELS)),
-        true);
+        true,
+        TenantDirectoryDependentResource.DEFAULT_MAX_OBJECT_BYTES);
   }
 
   public OperatorSettings withHealthPort(int port) {
@@ -89,7 +98,8 @@ public record OperatorSettings(
         port,
         tenantResync,
         operatorPods,
-        tenantIsolation);
+        tenantIsolation,
+        tenantDirectoryMaxObjectBytes);
   }
 
   public OperatorSettings withWatchNamespaces(Set<String> namespaces) {
@@ -102,7 +112,8 @@ public record OperatorSettings(
         healthPort,
         tenantResync,
         operatorPods,
-        tenantIsolation);
+        tenantIsolation,
+        tenantDirectoryMaxObjectBytes);
   }
 
   public OperatorSettings withTenantResync(Duration resync) {
@@ -115,7 +126,23 @@ public record OperatorSettings(
         healthPort,
         resync,
         operatorPods,
-        tenantIsolation);
+        tenantIsolation,
+        tenantDirectoryMaxObjectBytes);
+  }
+
+  /** These settings with tenant directory objects of at most {@code bytes} each. */
+  public OperatorSettings withTenantDirectoryMaxObjectBytes(int bytes) {
+    return new OperatorSettings(
+        watchNamespaces,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        identity,
+        healthPort,
+        tenantResync,
+        operatorPods,
+        tenantIsolation,
+        bytes);
   }
 
   /** These settings for an operator that may not give tenants namespaces (watchNamespaces). */
@@ -129,7 +156,8 @@ public record OperatorSettings(
         healthPort,
         tenantResync,
         operatorPods,
-        false);
+        false,
+        tenantDirectoryMaxObjectBytes);
   }
 
   private static String hostname() {

@@ -15,6 +15,7 @@ import io.stevedore.operator.environment.EnvironmentReconciler;
 import io.stevedore.operator.health.HealthObserver;
 import io.stevedore.operator.kube.PodAddresses;
 import io.stevedore.operator.platform.PlatformClients;
+import io.stevedore.operator.platform.TenantServices;
 import io.stevedore.operator.promotion.PromotionMetrics;
 import io.stevedore.operator.promotion.PromotionReconciler;
 import io.stevedore.operator.scaling.ScalingMetrics;
@@ -26,6 +27,7 @@ import io.stevedore.operator.workerpool.WorkerPoolReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +50,20 @@ public final class StevedoreOperator implements AutoCloseable {
   private final PlatformClients platform;
   private final EventRecorder events;
   private final WorkerPoolScaler scaler;
+  private final KubernetesClient client;
+  private final OperatorSettings settings;
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-  private StevedoreOperator(KubernetesClient client, OperatorSettings settings, PodAddresses pods) {
+  private StevedoreOperator(
+      KubernetesClient client,
+      OperatorSettings settings,
+      PodAddresses pods,
+      Function<PlatformClients, TenantServices> tenantServices) {
     Clock clock = Clock.systemUTC();
-    this.platform = new PlatformClients(client, settings.identity(), pods, clock);
+    this.client = client;
+    this.settings = settings;
+    this.platform = new PlatformClients(client, settings.identity(), pods, clock, tenantServices);
     // The Fabric8 mock server has no server-side apply; JOSDK supports the same non-SSA path on a
     // real cluster, so one code path serves both.
     this.operator =
@@ -94,16 +104,22 @@ public final class StevedoreOperator implements AutoCloseable {
         new WorkerPoolScaler(
             client, platform, events, new ScalingMetrics(meters), leading::get, clock);
     // A burst of tenant changes re-renders each tenant directory a few times a second, not once
-    // per tenant: the directory is one object, rewritten whole.
+    // per tenant: each render reads every tenant.
     operator.register(
-        new EnvironmentReconciler(status, settings.operatorPods(), clock),
+        new EnvironmentReconciler(
+            status, settings.operatorPods(), clock, settings.tenantDirectoryMaxObjectBytes()),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new TenantReconciler(
             status, platform, meters, clock, settings.tenantResync(), settings.tenantIsolation()),
         o -> watch(o, settings));
     operator.register(
-        new WorkerPoolReconciler(status, scaler, settings.operatorPods(), clock),
+        new WorkerPoolReconciler(
+            status,
+            scaler,
+            settings.operatorPods(),
+            clock,
+            settings.tenantDirectoryMaxObjectBytes()),
         o -> watch(o, settings).withRateLimiter(directories()));
     operator.register(
         new PromotionReconciler(
@@ -127,7 +143,19 @@ public final class StevedoreOperator implements AutoCloseable {
    */
   public static StevedoreOperator start(
       KubernetesClient client, OperatorSettings settings, PodAddresses pods) {
-    var stevedore = new StevedoreOperator(client, settings, pods);
+    return start(client, settings, pods, PlatformClients::liveTenantServices);
+  }
+
+  /**
+   * As {@link #start(KubernetesClient, OperatorSettings, PodAddresses)}, provisioning tenants on
+   * the services {@code tenantServices} makes (in-memory ones in `./stevedore bench scale`).
+   */
+  public static StevedoreOperator start(
+      KubernetesClient client,
+      OperatorSettings settings,
+      PodAddresses pods,
+      Function<PlatformClients, TenantServices> tenantServices) {
+    var stevedore = new StevedoreOperator(client, settings, pods, tenantServices);
     stevedore.operator.start();
     if (stevedore.health != null) {
       stevedore.health.start();
@@ -176,7 +204,11 @@ public final class StevedoreOperator implements AutoCloseable {
     }
     // The autoscaler reads the controllers' caches: it stops before they do.
     scaler.close();
+    boolean wasLeading = settings.leaderElection() && leading.get();
     operator.stop();
+    if (wasLeading) {
+      LeaderLease.release(client, settings);
+    }
     events.close();
     platform.close();
     meters.close();

@@ -57,7 +57,8 @@ class OperatorSettingsTest {
                 "STEVEDORE_TENANT_RESYNC_SECONDS", "10",
                 "STEVEDORE_OPERATOR_POD_LABELS",
                     "app.kubernetes.io/name=stevedore, app.kubernetes.io/instance=prod",
-                "STEVEDORE_TENANT_ISOLATION", "false"));
+                "STEVEDORE_TENANT_ISOLATION", "false",
+                "STEVEDORE_TENANT_DIRECTORY_MAX_OBJECT_BYTES", "65536"));
 
     assertThat(settings)
         .isEqualTo(
@@ -74,7 +75,8 @@ class OperatorSettingsTest {
                     Map.of(
                         "app.kubernetes.io/name", "stevedore",
                         "app.kubernetes.io/instance", "prod")),
-                false));
+                false,
+                65536));
   }
 
   @Test

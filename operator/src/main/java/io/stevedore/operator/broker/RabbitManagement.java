@@ -22,7 +22,7 @@ import java.util.Optional;
  * The RabbitMQ management HTTP API, for what AMQP cannot do: broker users and their permissions,
  * and per-queue statistics (unacknowledged messages, consumers, rates).
  */
-public final class RabbitManagement {
+public final class RabbitManagement implements BrokerUserAdmin {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = Serialization.jsonMapper();
   private static final int QUEUE_POLICY_PRIORITY = 1000;
@@ -127,6 +127,7 @@ public final class RabbitManagement {
    * As {@link #putUser(RabbitEndpoint, String, String)}, with {@code tags} (comma-separated; tags
    * other than the management ones grant nothing, they only mark the user).
    */
+  @Override
   public void putUser(RabbitEndpoint endpoint, String user, String password, String tags)
       throws BrokerException {
     expectSuccess(
@@ -139,6 +140,7 @@ public final class RabbitManagement {
   }
 
   /** The user's tags; empty when the user does not exist. */
+  @Override
   public Optional<java.util.List<String>> userTags(RabbitEndpoint endpoint, String user)
       throws BrokerException {
     var response = send(endpoint, "GET", "/api/users/" + encode(user), null);
@@ -163,6 +165,7 @@ public final class RabbitManagement {
    * The user's password hash as the broker stores it (base64 of a 4-byte salt and the salted
    * digest), or empty when the user does not exist.
    */
+  @Override
   public Optional<String> passwordHash(RabbitEndpoint endpoint, String user)
       throws BrokerException {
     var response = send(endpoint, "GET", "/api/users/" + encode(user), null);
@@ -173,6 +176,7 @@ public final class RabbitManagement {
   }
 
   /** The user's permissions in the endpoint's vhost, or empty when it has none there. */
+  @Override
   public Optional<Permissions> permissions(RabbitEndpoint endpoint, String user)
       throws BrokerException {
     var response =
@@ -207,6 +211,7 @@ public final class RabbitManagement {
   }
 
   /** Deletes the user; a user that does not exist is already deleted. */
+  @Override
   public void deleteUser(RabbitEndpoint endpoint, String user) throws BrokerException {
     deleteIfPresent(endpoint, "/api/users/" + encode(user));
   }
@@ -215,6 +220,7 @@ public final class RabbitManagement {
    * Grants {@code user} the endpoint's vhost with the given resource-name regular expressions (see
    * RabbitMQ's access control: configure, write, read).
    */
+  @Override
   public void putPermissions(
       RabbitEndpoint endpoint, String user, String configure, String write, String read)
       throws BrokerException {

@@ -32,7 +32,7 @@ public final class RabbitPasswords {
   }
 
   /** The hash of {@code password} with {@code salt}, as the broker computes it. */
-  static byte[] hash(byte[] salt, String password) {
+  public static byte[] hash(byte[] salt, String password) {
     try {
       var sha256 = MessageDigest.getInstance("SHA-256");
       sha256.update(salt);

@@ -20,6 +20,7 @@ import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.kube.NamespaceFanOut;
 import io.stevedore.operator.kube.OperatorPods;
+import io.stevedore.operator.platform.TenantDirectoryDependentResource;
 import io.stevedore.operator.status.ReadyState;
 import io.stevedore.operator.status.StatusReporter;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reconciles an Environment into its platform ConfigMap, tenant directory Secret, ingest
+ * Reconciles an Environment into its platform ConfigMap, tenant directory Secrets, ingest
  * Deployment, Service, PodDisruptionBudget and NetworkPolicy, and reports its release: fully rolled
  * out or not, its last good release and its history.
  */
@@ -35,7 +36,7 @@ import java.util.Set;
     explicitInvocation = true,
     dependents = {
       @Dependent(name = "config", type = PlatformConfigMapDependentResource.class),
-      @Dependent(name = "tenant-directory", type = TenantDirectorySecretDependentResource.class),
+      @Dependent(name = "tenant-directory", type = TenantDirectorySecretsDependentResource.class),
       @Dependent(
           name = "ingest",
           type = IngestDeploymentDependentResource.class,
@@ -57,11 +58,20 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
   private final StatusReporter status;
   private final OperatorPods operatorPods;
   private final Clock clock;
+  private final int tenantDirectoryMaxObjectBytes;
 
-  public EnvironmentReconciler(StatusReporter status, OperatorPods operatorPods, Clock clock) {
+  /**
+   * @param tenantDirectoryMaxObjectBytes the most bytes of tenant directory in one Secret
+   */
+  public EnvironmentReconciler(
+      StatusReporter status,
+      OperatorPods operatorPods,
+      Clock clock,
+      int tenantDirectoryMaxObjectBytes) {
     this.status = status;
     this.operatorPods = operatorPods;
     this.clock = clock;
+    this.tenantDirectoryMaxObjectBytes = tenantDirectoryMaxObjectBytes;
   }
 
   @Override
@@ -98,6 +108,9 @@ public class EnvironmentReconciler implements Reconciler<Environment> {
           environment, EnvironmentStatus::new, ReadyState.invalidSpec(problems), s -> {});
     }
     operatorPods.attach(context);
+    context
+        .managedWorkflowAndDependentResourceContext()
+        .put(TenantDirectoryDependentResource.MAX_OBJECT_BYTES, tenantDirectoryMaxObjectBytes);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     Deployment ingest =

@@ -46,7 +46,7 @@ public class IngestDeploymentDependentResource
                     .withName("STEVEDORE_INGEST_REPLICAS")
                     .withValue(String.valueOf(Math.max(1, replicas)))
                     .build()),
-            PlatformDeployment.tenantDirectoryFromSecret(
+            PlatformDeployment.tenantDirectoryFromSecrets(
                 PlatformNames.ingestTenantDirectory(name))));
   }
 }

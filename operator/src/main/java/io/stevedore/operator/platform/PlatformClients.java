@@ -8,6 +8,7 @@ import io.stevedore.operator.storage.MySqlConnections;
 import io.stevedore.operator.storage.TenantConfigStore;
 import io.stevedore.operator.storage.TenantConfigurationStore;
 import java.time.Clock;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,15 +26,40 @@ public final class PlatformClients implements AutoCloseable {
   private final TenantConfigStore tenantConfig = new TenantConfigStore(mysql);
   private final TenantConfigurationStore tenantConfiguration = new TenantConfigurationStore(mysql);
   private final PodAddresses pods;
+  private final TenantServices tenantServices;
 
   /**
    * @param identity the operator replica, named in the broker's connection list
    * @param pods how the operator reaches pods' management ports
    */
   public PlatformClients(KubernetesClient client, String identity, PodAddresses pods, Clock clock) {
+    this(client, identity, pods, clock, PlatformClients::liveTenantServices);
+  }
+
+  /**
+   * As {@link #PlatformClients(KubernetesClient, String, PodAddresses, Clock)}, with the services
+   * tenants are provisioned on made by {@code tenantServices} (in-memory ones in a benchmark).
+   */
+  public PlatformClients(
+      KubernetesClient client,
+      String identity,
+      PodAddresses pods,
+      Clock clock,
+      Function<PlatformClients, TenantServices> tenantServices) {
     this.endpoints = new PlatformEndpoints(client, clock);
     this.rabbit = new RabbitConnections("stevedore-operator " + identity);
     this.pods = pods;
+    this.tenantServices = tenantServices.apply(this);
+  }
+
+  /** The Environments' own services, reached through {@code platform}'s clients. */
+  public static TenantServices liveTenantServices(PlatformClients platform) {
+    return new LiveTenantServices(platform);
+  }
+
+  /** The services a Tenant's dependents provision on. */
+  public TenantServices tenantServices() {
+    return tenantServices;
   }
 
   /** Endpoints and credentials of an Environment's services. */

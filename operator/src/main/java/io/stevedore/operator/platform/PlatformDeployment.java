@@ -10,9 +10,12 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.stevedore.contract.TenantDirectory;
+import io.stevedore.contract.TenantDirectoryManifest;
 import io.stevedore.operator.api.v1alpha1.CredentialsSecretRef;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.kube.Labels;
@@ -43,7 +46,7 @@ public final class PlatformDeployment {
    * What differs between the roles.
    *
    * @param tenantDirectory the volume with the role's tenant directory, from {@link
-   *     #tenantDirectoryFromSecret} or {@link #tenantDirectoryFromConfigMap}
+   *     #tenantDirectoryFromSecrets} or {@link #tenantDirectoryFromConfigMaps}
    */
   public record Role(
       String name,
@@ -55,23 +58,53 @@ public final class PlatformDeployment {
       List<EnvVar> extraEnv,
       Volume tenantDirectory) {}
 
-  /** The tenant directory volume from a Secret (ingest: it carries API key digests). */
-  public static Volume tenantDirectoryFromSecret(String secretName) {
-    return new VolumeBuilder()
-        .withName(TENANT_DIRECTORY_VOLUME)
-        .withNewSecret()
-        .withSecretName(secretName)
-        .endSecret()
-        .build();
+  /**
+   * The tenant directory volume from Secrets (ingest: it carries API key digests): the manifest and
+   * every shard slot, each optional, so the shard count changes without rolling the pods.
+   */
+  public static Volume tenantDirectoryFromSecrets(String manifestSecret) {
+    List<VolumeProjection> sources = new ArrayList<>();
+    sources.add(
+        new VolumeProjectionBuilder().withNewSecret().withName(manifestSecret).endSecret().build());
+    for (int shard = 0; shard < TenantDirectoryManifest.MAX_SHARDS; shard++) {
+      sources.add(
+          new VolumeProjectionBuilder()
+              .withNewSecret()
+              .withName(ShardedTenantDirectory.shardObject(manifestSecret, shard))
+              .withOptional(true)
+              .endSecret()
+              .build());
+    }
+    return projected(sources);
   }
 
-  /** The tenant directory volume from a ConfigMap (workers: no secrets in it). */
-  public static Volume tenantDirectoryFromConfigMap(String configMapName) {
+  /** The tenant directory volume from ConfigMaps (workers: no secrets in it), as for Secrets. */
+  public static Volume tenantDirectoryFromConfigMaps(String manifestConfigMap) {
+    List<VolumeProjection> sources = new ArrayList<>();
+    sources.add(
+        new VolumeProjectionBuilder()
+            .withNewConfigMap()
+            .withName(manifestConfigMap)
+            .endConfigMap()
+            .build());
+    for (int shard = 0; shard < TenantDirectoryManifest.MAX_SHARDS; shard++) {
+      sources.add(
+          new VolumeProjectionBuilder()
+              .withNewConfigMap()
+              .withName(ShardedTenantDirectory.shardObject(manifestConfigMap, shard))
+              .withOptional(true)
+              .endConfigMap()
+              .build());
+    }
+    return projected(sources);
+  }
+
+  private static Volume projected(List<VolumeProjection> sources) {
     return new VolumeBuilder()
         .withName(TENANT_DIRECTORY_VOLUME)
-        .withNewConfigMap()
-        .withName(configMapName)
-        .endConfigMap()
+        .withNewProjected()
+        .withSources(sources)
+        .endProjected()
         .build();
   }
 

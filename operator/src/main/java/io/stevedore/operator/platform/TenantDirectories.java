@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,39 +83,32 @@ public final class TenantDirectories {
     }
   }
 
-  /**
-   * The directory that ingest's directory Secret holds, or empty when it holds none it can read.
-   */
-  public static Optional<TenantDirectory> fromSecret(Secret secret) {
-    String file =
-        secret == null || secret.getData() == null
-            ? null
-            : secret.getData().get(TenantDirectory.FILE_NAME);
-    if (file == null) {
-      return Optional.empty();
-    }
-    try {
-      return fromJson(new String(Base64.getDecoder().decode(file), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+  /** A Secret's data from its files: each file's UTF-8 bytes as base64. */
+  public static Map<String, String> encoded(Map<String, String> files) {
+    Map<String, String> data = new LinkedHashMap<>();
+    files.forEach(
+        (file, content) ->
+            data.put(
+                file,
+                Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8))));
+    return data;
   }
 
-  /**
-   * {@code next} numbered after {@code previous} (the directory as last written): the same
-   * generation when its content is unchanged, the next one when it changed, 1 for a first one.
-   */
-  public static TenantDirectory numbered(Optional<TenantDirectory> previous, TenantDirectory next) {
-    long generation =
-        previous
-            .map(
-                p ->
-                    Objects.equals(p.environment(), next.environment())
-                            && Objects.equals(p.tenants(), next.tenants())
-                        ? p.generation()
-                        : p.generation() + 1)
-            .orElse(1L);
-    return new TenantDirectory(next.environment(), next.tenants(), generation);
+  /** A Secret's files from its data; a value that is not base64 is left out. */
+  public static Map<String, String> decoded(Map<String, String> data) {
+    Map<String, String> files = new LinkedHashMap<>();
+    if (data != null) {
+      data.forEach(
+          (file, value) -> {
+            try {
+              files.put(
+                  file, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+              // Not written by the operator: a shard's hash check fails on it anyway.
+            }
+          });
+    }
+    return files;
   }
 
   /** Whether the directory lists the tenant. */

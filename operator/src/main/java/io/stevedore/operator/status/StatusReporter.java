@@ -2,9 +2,11 @@ package io.stevedore.operator.status;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.stevedore.operator.api.v1alpha1.StevedoreStatus;
+import io.stevedore.operator.platform.NameConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,16 +43,22 @@ public class StatusReporter {
         .orElseGet(UpdateControl::noUpdate);
   }
 
-  /** Reports a failed reconciliation; the framework keeps retrying with backoff. */
+  /**
+   * Reports a failed reconciliation (reason `NameConflict` when an object it would write is not its
+   * own, else `ReconcileError`); the framework keeps retrying with backoff.
+   */
   public <S extends StevedoreStatus, R extends CustomResource<?, S>>
       ErrorStatusUpdateControl<R> reportError(
           R resource, Supplier<S> emptyStatus, Exception error) {
+    Throwable conflict = nameConflict(error);
+    String reason = conflict == null ? "ReconcileError" : "NameConflict";
+    Throwable shown = conflict == null ? error : conflict;
     String message =
-        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     if (message.length() > MAX_MESSAGE) {
       message = message.substring(0, MAX_MESSAGE) + "...";
     }
-    return apply(resource, emptyStatus, ReadyState.failed("ReconcileError", message), s -> {})
+    return apply(resource, emptyStatus, ReadyState.failed(reason, message), s -> {})
         .map(ErrorStatusUpdateControl::patchStatus)
         .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
   }
@@ -62,6 +70,24 @@ public class StatusReporter {
   public <S extends StevedoreStatus, R extends CustomResource<?, S>> Optional<R> prepare(
       R resource, Supplier<S> emptyStatus, ReadyState state, Consumer<S> details) {
     return apply(resource, emptyStatus, state, details);
+  }
+
+  /** The NameConflictException among the error's causes (a workflow aggregates them), or null. */
+  private static Throwable nameConflict(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof NameConflictException) {
+        return t;
+      }
+      if (t instanceof AggregatedOperatorException aggregated) {
+        for (Exception e : aggregated.getAggregatedExceptions().values()) {
+          Throwable found = nameConflict(e);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private <S extends StevedoreStatus, R extends CustomResource<?, S>> Optional<R> apply(

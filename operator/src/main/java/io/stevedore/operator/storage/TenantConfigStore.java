@@ -13,7 +13,7 @@ import java.util.Optional;
  * platform-runtime/RULES.md). The registration records the Tenant it was made for ({@code
  * owner_uid}); rows under another Tenant's registration are never changed or removed.
  */
-public final class TenantConfigStore {
+public final class TenantConfigStore implements TenantConfigs {
   /**
    * Rules a new tenant starts with: agents' liveness heartbeats are not data worth storing. A
    * person may change or delete them; the operator writes them only once.
@@ -43,6 +43,7 @@ public final class TenantConfigStore {
    * with {@link io.stevedore.operator.platform.NameConflictException}, one that records no owner
    * and is the owner's by its status is marked now.
    */
+  @Override
   public Outcome ensure(
       MySqlEndpoint endpoint,
       String namespace,
@@ -58,6 +59,7 @@ public final class TenantConfigStore {
   }
 
   /** Whether the tenant is registered (its configuration exists). */
+  @Override
   public boolean exists(MySqlEndpoint endpoint, String namespace, String tenant)
       throws SQLException {
     return connections.withConnection(
@@ -80,6 +82,7 @@ public final class TenantConfigStore {
    *
    * @return false when another Tenant's registration (or one made by hand) was left as it is
    */
+  @Override
   public boolean remove(
       MySqlEndpoint endpoint, String namespace, String tenant, ResourceOwner owner)
       throws SQLException {

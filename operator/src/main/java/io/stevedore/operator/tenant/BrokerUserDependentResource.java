@@ -98,7 +98,7 @@ class BrokerUserDependentResource
       return Optional.empty();
     }
     RabbitEndpoint endpoint = call(scope::rabbit);
-    var management = scope.platform.management();
+    var management = scope.brokerUserAdmin();
     var permissions = TenantBrokerPermissions.of(scope.names.queues());
     BrokerUsers desired = desired(scope, endpoint.vhost());
     Map<String, String> correct = new LinkedHashMap<>();
@@ -145,7 +145,7 @@ class BrokerUserDependentResource
   /** Sets the password and permissions of {@code users}, and deletes the revoked ones. */
   private static BrokerUsers apply(TenantScope scope, BrokerUsers desired, Set<String> users) {
     var permissions = TenantBrokerPermissions.of(scope.names.queues());
-    var management = scope.platform.management();
+    var management = scope.brokerUserAdmin();
     call(
         () -> {
           RabbitEndpoint endpoint = scope.rabbit();
@@ -178,11 +178,11 @@ class BrokerUserDependentResource
   @Override
   protected void remove(TenantScope scope) throws BrokerException {
     RabbitEndpoint endpoint = call(scope::rabbit);
-    var owners = new BrokerUserOwners(scope.platform.management(), endpoint, scope.owner());
+    var owners = new BrokerUserOwners(scope.brokerUserAdmin(), endpoint, scope.owner());
     for (String slot : TenantNames.BROKER_USER_SLOTS) {
       String user = scope.names.brokerUser(endpoint.vhost(), slot);
       if (owners.ownedOrMissing(user)) {
-        scope.platform.management().deleteUser(endpoint, user);
+        scope.brokerUserAdmin().deleteUser(endpoint, user);
       } else {
         scope.keptForeign("broker user " + user);
       }

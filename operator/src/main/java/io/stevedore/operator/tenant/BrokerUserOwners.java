@@ -1,8 +1,8 @@
 package io.stevedore.operator.tenant;
 
 import io.stevedore.operator.broker.BrokerException;
+import io.stevedore.operator.broker.BrokerUserAdmin;
 import io.stevedore.operator.broker.RabbitEndpoint;
-import io.stevedore.operator.broker.RabbitManagement;
 import io.stevedore.operator.platform.ResourceOwner;
 import java.util.Optional;
 
@@ -13,11 +13,11 @@ import java.util.Optional;
 final class BrokerUserOwners {
   static final String TAG_PREFIX = "stevedore-tenant-uid:";
 
-  private final RabbitManagement management;
+  private final BrokerUserAdmin management;
   private final RabbitEndpoint endpoint;
   private final ResourceOwner owner;
 
-  BrokerUserOwners(RabbitManagement management, RabbitEndpoint endpoint, ResourceOwner owner) {
+  BrokerUserOwners(BrokerUserAdmin management, RabbitEndpoint endpoint, ResourceOwner owner) {
     this.management = management;
     this.endpoint = endpoint;
     this.owner = owner;

@@ -106,7 +106,8 @@ final class ProvisioningReport {
             conditions,
             previous,
             scope.now,
-            resync,
+            TenantReadiness.spread(
+                resync, java.util.concurrent.ThreadLocalRandom.current().nextDouble()),
             credentials.map(d -> d.credentials().previousValidUntil()).orElse(null));
     if (redrive.isPresent()) {
       requeue = DeadLetterRedriver.requeue(redrive.get(), requeue);

@@ -3,6 +3,7 @@ package io.stevedore.operator.tenant;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.storage.TenantConfigStore;
 import io.stevedore.operator.storage.TenantConfigStore.Outcome;
 import java.util.List;
@@ -33,10 +34,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   @Override
   protected Optional<Outcome> observe(TenantScope scope) throws Exception {
     return scope.wasReady(CONDITION)
-            && scope
-                .platform
-                .tenantConfig()
-                .exists(scope.mysql(), scope.names.namespace(), scope.names.tenant())
+            && scope.configs().exists(scope.mysql(), scope.names.namespace(), scope.names.tenant())
         ? Optional.of(Outcome.PRESENT)
         : Optional.empty();
   }
@@ -53,8 +51,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
         call(
             () ->
                 scope
-                    .platform
-                    .tenantConfig()
+                    .configs()
                     .ensure(
                         scope.mysql(),
                         scope.names.namespace(),
@@ -73,8 +70,7 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
   @Override
   protected void remove(TenantScope scope) throws Exception {
     if (!scope
-        .platform
-        .tenantConfig()
+        .configs()
         .remove(scope.mysql(), scope.names.namespace(), scope.names.tenant(), scope.owner())) {
       scope.keptForeign("MySQL configuration of " + scope.names.tenant());
     }
@@ -91,9 +87,24 @@ class TenantConfigDependentResource extends ServiceDependentResource<Outcome> {
       case REGISTERED_KEEPING_RULES ->
           ProvisioningCondition.ready(
               CONDITION, "Registered", "registered in MySQL, keeping the rules it had");
+      // A drift check that finds the rows keeps the condition as written: no status write.
       case PRESENT ->
-          ProvisioningCondition.ready(
-              CONDITION, "Registered", "registered in MySQL; its rules are people's to edit");
+          previous(scope)
+              .orElse(
+                  ProvisioningCondition.ready(
+                      CONDITION,
+                      "Registered",
+                      "registered in MySQL; its rules are people's to edit"));
     };
+  }
+
+  /** The condition as this dependent last wrote it, while it held. */
+  private static Optional<ProvisioningCondition> previous(TenantScope scope) {
+    if (!scope.wasReady(CONDITION)) {
+      return Optional.empty();
+    }
+    return Conditions.find(scope.tenant.getStatus().getConditions(), CONDITION)
+        .filter(c -> "Written".equals(c.getReason()) || "Registered".equals(c.getReason()))
+        .map(c -> ProvisioningCondition.ready(CONDITION, c.getReason(), c.getMessage()));
   }
 }

@@ -12,6 +12,7 @@ import io.stevedore.operator.api.v1alpha1.TenantStatus;
 import io.stevedore.operator.broker.QueueBacklog;
 import io.stevedore.operator.broker.QueueNotEmptyException;
 import io.stevedore.operator.platform.PlatformNames;
+import io.stevedore.operator.platform.ShardedTenantDirectory;
 import io.stevedore.operator.platform.TenantDirectories;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.status.ReadyState;
@@ -130,20 +131,27 @@ final class TenantOffboarding {
   /** Ingest's directory as written now, and what every ingest pod says it serves. */
   private static IngestConfirmation ingestConfirmation(TenantScope scope, Context<Tenant> context) {
     var environment = scope.environment;
-    Secret written =
-        context
-            .getClient()
-            .secrets()
-            .inNamespace(environment.getMetadata().getNamespace())
-            .withName(PlatformNames.ingestTenantDirectory(environment.getMetadata().getName()))
-            .get();
+    var secrets =
+        context.getClient().secrets().inNamespace(environment.getMetadata().getNamespace());
+    String namespace = scope.tenant.getMetadata().getNamespace();
+    String name = scope.tenant.getMetadata().getName();
+    // The manifest and the one shard that would list the tenant; read again on every check.
+    var written =
+        ShardedTenantDirectory.readShardOf(
+            PlatformNames.ingestTenantDirectory(environment.getMetadata().getName()),
+            object -> {
+              Secret secret = secrets.withName(object).get();
+              return secret == null ? null : TenantDirectories.decoded(secret.getData());
+            },
+            namespace,
+            name);
     var status = scope.tenant.getStatus();
     OptionalLong required =
         IngestConfirmation.firstGenerationWithout(
             status == null ? null : status.getIngestDirectoryGenerationWithoutTenant(),
-            TenantDirectories.fromSecret(written),
-            scope.tenant.getMetadata().getNamespace(),
-            scope.tenant.getMetadata().getName());
+            written,
+            namespace,
+            name);
     var pods = new IngestPodGenerations(context.getClient(), scope.platform.pods());
     return IngestConfirmation.decide(required, pods.read(environment));
   }

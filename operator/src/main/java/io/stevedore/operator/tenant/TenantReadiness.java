@@ -14,7 +14,18 @@ final class TenantReadiness {
   static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
+  /**
+   * Drift checks fall anywhere in the last quarter of the resync period, so that tenants made or
+   * resynced together (a burst, an operator restart) do not come back all at once, every period.
+   */
+  static final double RESYNC_JITTER = 0.25;
+
   private TenantReadiness() {}
+
+  /** The next drift check, {@code random} (0..1) of the jitter before the full period. */
+  static Duration spread(Duration resync, double random) {
+    return resync.minusMillis(Math.round(resync.toMillis() * RESYNC_JITTER * random));
+  }
 
   /** Ready when every step is; otherwise the first failure (or wait) names the reason. */
   static ReadyState summarize(

@@ -7,12 +7,11 @@ import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.RabbitQueueType;
 import io.stevedore.operator.api.v1alpha1.Tenant;
+import io.stevedore.operator.broker.BrokerUserAdmin;
 import io.stevedore.operator.broker.DeadLetterRedrive;
 import io.stevedore.operator.broker.RabbitDeadLetterRedrive;
 import io.stevedore.operator.broker.RabbitEndpoint;
-import io.stevedore.operator.broker.RabbitTenantQueues;
 import io.stevedore.operator.broker.SqsDeadLetterRedrive;
-import io.stevedore.operator.broker.SqsTenantQueues;
 import io.stevedore.operator.broker.TenantQueueBroker;
 import io.stevedore.operator.platform.CredentialsNotFoundException;
 import io.stevedore.operator.platform.PlatformClients;
@@ -20,6 +19,7 @@ import io.stevedore.operator.platform.ResourceOwner;
 import io.stevedore.operator.platform.TenantCredentials;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.storage.MySqlEndpoint;
+import io.stevedore.operator.storage.TenantConfigs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,12 +177,17 @@ final class TenantScope {
   }
 
   TenantQueueBroker broker() throws CredentialsNotFoundException {
-    if (onRabbit()) {
-      return new RabbitTenantQueues(
-          platform.rabbit(), platform.management(), rabbit(), rabbitQueueSettings(), owner());
-    }
-    var sqs = environment.getSpec().getBroker().getSqs();
-    return new SqsTenantQueues(platform.sqs().client(sqs.getRegion(), sqs.getEndpoint()), owner());
+    return platform.tenantServices().queues(environment, rabbitQueueSettings(), owner());
+  }
+
+  /** The broker's users, who log in to read tenants' queues. */
+  BrokerUserAdmin brokerUserAdmin() {
+    return platform.tenantServices().brokerUsers();
+  }
+
+  /** Tenants' configuration rows in MySQL. */
+  TenantConfigs configs() {
+    return platform.tenantServices().configs();
   }
 
   /** Moves the tenant's dead letters back to its main queue, on its Environment's broker. */
@@ -195,8 +200,7 @@ final class TenantScope {
   }
 
   DynamoDbClient dynamo() {
-    var dynamo = environment.getSpec().getStorage().getDynamodb();
-    return platform.dynamoDb().client(dynamo.getRegion(), dynamo.getEndpoint());
+    return platform.tenantServices().dynamoDb(environment);
   }
 
   /** The tenant's Secret as its dependent computed it this reconciliation. */

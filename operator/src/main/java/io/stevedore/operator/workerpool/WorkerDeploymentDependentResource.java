@@ -89,7 +89,7 @@ public class WorkerDeploymentDependentResource
                     .withName("STEVEDORE_WORKER_DRAIN_SECONDS")
                     .withValue(String.valueOf(drainSeconds))
                     .build()),
-            PlatformDeployment.tenantDirectoryFromConfigMap(
+            PlatformDeployment.tenantDirectoryFromConfigMaps(
                 PlatformNames.workerTenantDirectory(name))));
   }
 }

@@ -24,6 +24,7 @@ import io.stevedore.operator.kube.NamespaceFanOut;
 import io.stevedore.operator.kube.OperatorPods;
 import io.stevedore.operator.platform.PlatformNames;
 import io.stevedore.operator.platform.TenantBrokerQueues;
+import io.stevedore.operator.platform.TenantDirectoryDependentResource;
 import io.stevedore.operator.scaling.ScalingConditions;
 import io.stevedore.operator.scaling.ScalingTarget;
 import io.stevedore.operator.scaling.TenantCap;
@@ -35,14 +36,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reconciles a WorkerPool into its tenant directory ConfigMap, worker Deployment,
+ * Reconciles a WorkerPool into its tenant directory ConfigMaps, worker Deployment,
  * PodDisruptionBudget and NetworkPolicy, hands the pool to the autoscaler, and reports the tenants
  * it serves and the autoscaler's last decision.
  */
 @Workflow(
     explicitInvocation = true,
     dependents = {
-      @Dependent(name = "tenant-directory", type = TenantDirectoryConfigMapDependentResource.class),
+      @Dependent(
+          name = "tenant-directory",
+          type = TenantDirectoryConfigMapsDependentResource.class),
       @Dependent(
           name = "workers",
           type = WorkerDeploymentDependentResource.class,
@@ -58,13 +61,22 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
   private final WorkerPoolScaler scaler;
   private final OperatorPods operatorPods;
   private final Clock clock;
+  private final int tenantDirectoryMaxObjectBytes;
 
+  /**
+   * @param tenantDirectoryMaxObjectBytes the most bytes of tenant directory in one ConfigMap
+   */
   public WorkerPoolReconciler(
-      StatusReporter status, WorkerPoolScaler scaler, OperatorPods operatorPods, Clock clock) {
+      StatusReporter status,
+      WorkerPoolScaler scaler,
+      OperatorPods operatorPods,
+      Clock clock,
+      int tenantDirectoryMaxObjectBytes) {
     this.status = status;
     this.scaler = scaler;
     this.operatorPods = operatorPods;
     this.clock = clock;
+    this.tenantDirectoryMaxObjectBytes = tenantDirectoryMaxObjectBytes;
   }
 
   @Override
@@ -112,6 +124,9 @@ public class WorkerPoolReconciler implements Reconciler<WorkerPool> {
     }
     List<Tenant> tenants = ServedTenants.of(pool, context);
     operatorPods.attach(context);
+    context
+        .managedWorkflowAndDependentResourceContext()
+        .put(TenantDirectoryDependentResource.MAX_OBJECT_BYTES, tenantDirectoryMaxObjectBytes);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     List<String> served = tenants.stream().map(t -> t.getMetadata().getName()).toList();

@@ -10,7 +10,9 @@ public final class OperatorBenchmarks {
 
   static {
     // One entry per benchmark.
+    ALL.put("config-propagation", ConfigPropagationBenchmark::new);
     ALL.put("promotion", PromotionBenchmark::new);
+    ALL.put("scale", ScaleBenchmark::new);
     ALL.put("scale-efficiency", ScaleEfficiencyBenchmark::new);
     ALL.put("scale-reaction", ScaleReactionBenchmark::new);
     ALL.put("tenants", TenantsBenchmark::new);

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Release;
 import io.stevedore.operator.platform.PlatformDeployment;
 import io.stevedore.operator.testing.Fixtures;
 import io.stevedore.operator.testing.OperatorHarness;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.stevedore.operator.testing.WrittenDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,8 +47,83 @@ class EnvironmentReconcilerTest {
     assertThat(ingest.getSpec().getTemplate().getSpec().getVolumes())
         .filteredOn(v -> v.getName().equals("tenants"))
         .singleElement()
-        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
-    assertThat(tenantDirectory(ns, "staging-tenants").tenants()).isEmpty();
+        .satisfies(
+            v ->
+                assertThat(v.getProjected().getSources().get(0).getSecret().getName())
+                    .isEqualTo("staging-tenants"));
+    assertThat(WrittenDirectories.ingest(harness.client(), ns, "staging").tenants()).isEmpty();
+  }
+
+  @Test
+  void aShardSecretTheDirectoryNoLongerNeedsIsDeletedOnlyIfTheOperatorOwnsIt() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "shrunk"));
+    var env = harness.awaitReady(Environment.class, ns, "shrunk", true, "Available");
+
+    // Left over from when the directory had more shards, and one that is someone else's.
+    harness.create(shard(ns, "shrunk-tenants-5", env));
+    harness.create(shard(ns, "shrunk-tenants-6", null));
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        harness
+                            .client()
+                            .secrets()
+                            .inNamespace(ns)
+                            .withName("shrunk-tenants-5")
+                            .get())
+                    .isNull());
+    assertThat(harness.client().secrets().inNamespace(ns).withName("shrunk-tenants-6").get())
+        .isNotNull();
+    assertThat(WrittenDirectories.ingest(harness.client(), ns, "shrunk").tenants()).isEmpty();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Secret shard(
+      String ns, String name, Environment owner) {
+    var secret =
+        new io.fabric8.kubernetes.api.model.SecretBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(ns)
+            .endMetadata()
+            .withData(java.util.Map.of("tenants-5.json", "e30="))
+            .build();
+    if (owner != null) {
+      secret
+          .getMetadata()
+          .setOwnerReferences(
+              java.util.List.of(io.stevedore.operator.kube.OwnerReferences.controller(owner)));
+    }
+    return secret;
+  }
+
+  @Test
+  void aDirectorySecretOfTheSameNameThatTheOperatorDidNotCreateIsANameConflictLeftUntouched() {
+    String ns = harness.newNamespace();
+    var foreign =
+        new io.fabric8.kubernetes.api.model.SecretBuilder()
+            .withNewMetadata()
+            .withName("clash-tenants")
+            .withNamespace(ns)
+            .endMetadata()
+            .withData(java.util.Map.of("someone", "ZWxzZSdz"))
+            .build();
+    harness.create(foreign);
+
+    harness.create(Fixtures.environment(ns, "clash"));
+
+    var env = harness.awaitReady(Environment.class, ns, "clash", false, "NameConflict");
+    assertThat(
+            io.stevedore.operator.status.Conditions.find(
+                    env.getStatus().getConditions(), io.stevedore.operator.status.Conditions.READY)
+                .orElseThrow()
+                .getMessage())
+        .contains("Secret " + ns + "/clash-tenants");
+    var secret = harness.client().secrets().inNamespace(ns).withName("clash-tenants").get();
+    assertThat(secret.getMetadata().getOwnerReferences()).isNullOrEmpty();
+    assertThat(secret.getData()).containsOnlyKeys("someone");
   }
 
   @Test
@@ -159,16 +231,6 @@ class EnvironmentReconcilerTest {
     assertThat(config.getMetadata().getOwnerReferences())
         .singleElement()
         .satisfies(o -> assertThat(o.getKind()).isEqualTo("Environment"));
-  }
-
-  private static TenantDirectory tenantDirectory(String ns, String secret) {
-    return Serialization.unmarshal(tenantDirectoryJson(ns, secret), TenantDirectory.class);
-  }
-
-  private static String tenantDirectoryJson(String ns, String secret) {
-    var data = harness.client().secrets().inNamespace(ns).withName(secret).get().getData();
-    return new String(
-        Base64.getDecoder().decode(data.get(TenantDirectory.FILE_NAME)), StandardCharsets.UTF_8);
   }
 
   private static String checksum(String ns, String deployment) {

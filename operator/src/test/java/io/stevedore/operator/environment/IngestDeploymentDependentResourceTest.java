@@ -105,13 +105,22 @@ class IngestDeploymentDependentResourceTest {
   }
 
   @Test
-  void tenantDirectorySecretIsMountedReadOnlyWhereTheRuntimeLooks() {
+  void tenantDirectorySecretsAreMountedReadOnlyWhereTheRuntimeLooksEveryShardSlotOptional() {
     Deployment deployment = desired();
 
     assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
         .filteredOn(v -> v.getName().equals("tenants"))
         .singleElement()
-        .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("staging-tenants"));
+        .satisfies(
+            v -> {
+              var sources = v.getProjected().getSources();
+              assertThat(sources).hasSize(257);
+              assertThat(sources.get(0).getSecret().getName()).isEqualTo("staging-tenants");
+              assertThat(sources.get(0).getSecret().getOptional()).isNull();
+              assertThat(sources.get(256).getSecret().getName()).isEqualTo("staging-tenants-255");
+              assertThat(sources.subList(1, 257))
+                  .allSatisfy(s -> assertThat(s.getSecret().getOptional()).isTrue());
+            });
     Container container = container(deployment);
     assertThat(container.getVolumeMounts())
         .filteredOn(m -> m.getName().equals("tenants"))

@@ -9,7 +9,6 @@ import com.rabbitmq.client.Envelope;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
-import io.stevedore.operator.api.RepositoryPaths;
 import io.stevedore.operator.api.v1alpha1.DeletionPolicy;
 import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.Tenant;
@@ -17,6 +16,7 @@ import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.platform.TenantServing;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.LocalIngest;
 import io.stevedore.operator.testing.PlatformServices;
 import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import io.stevedore.sandbox.cluster.LocalKubelet;
@@ -24,15 +24,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,7 +63,7 @@ class IngestHandshakeIT {
 
   private static void offboardWhileIngestLags(PlatformServices services) throws Exception {
     try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
-        var kubelet = new LocalKubelet(kubernetes.client(), settings());
+        var kubelet = new LocalKubelet(kubernetes.client(), LocalIngest.kubeletSettings());
         var operator =
             StevedoreOperator.start(
                 kubernetes.client(),
@@ -97,7 +91,8 @@ class IngestHandshakeIT {
               () ->
                   assertThat(condition(tenants.withName("acme").get(), Conditions.READY))
                       .satisfies(ready -> assertThat(ready.getStatus()).isEqualTo("True")));
-      String apiKey = apiKey(client.secrets().inNamespace(NS).withName("tenant-acme").get());
+      String apiKey =
+          LocalIngest.apiKey(client.secrets().inNamespace(NS).withName("tenant-acme").get());
       await()
           .atMost(Duration.ofSeconds(120))
           .ignoreExceptions()
@@ -106,7 +101,7 @@ class IngestHandshakeIT {
       await()
           .atMost(Duration.ofSeconds(120))
           .ignoreExceptions()
-          .until(() -> post(port, apiKey).statusCode() == 202);
+          .until(() -> LocalIngest.post(port, apiKey).statusCode() == 202);
       String pod =
           client
               .pods()
@@ -204,7 +199,7 @@ class IngestHandshakeIT {
               () -> {
                 while (running.get()) {
                   try {
-                    var response = post(port, apiKey);
+                    var response = LocalIngest.post(port, apiKey);
                     switch (response.statusCode()) {
                       case 202 ->
                           accepted.add(
@@ -249,42 +244,5 @@ class IngestHandshakeIT {
 
   private static io.fabric8.kubernetes.api.model.Condition condition(Tenant tenant, String type) {
     return Conditions.find(tenant.getStatus().getConditions(), type).orElseThrow();
-  }
-
-  private static String apiKey(io.fabric8.kubernetes.api.model.Secret secret) {
-    return new String(
-        Base64.getDecoder().decode(secret.getData().get("apiKey")), StandardCharsets.UTF_8);
-  }
-
-  private static HttpResponse<String> post(int port, String apiKey) throws Exception {
-    String body =
-        """
-        {"events":[{"deviceId":"truck-9","eventId":"%s","timestamp":"%s","type":"location","payload":{"latitude":52.37,"longitude":4.89}}]}
-        """
-            .formatted(UUID.randomUUID(), Instant.now().minusSeconds(5));
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
-            .header("Authorization", "Bearer " + apiKey)
-            .header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(10))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static LocalKubelet.Settings settings() throws Exception {
-    return new LocalKubelet.Settings(
-        Map.of(Labels.COMPONENT, "ingest"),
-        RepositoryPaths.root().resolve("platform-runtime/target/stevedore-platform-runtime.jar"),
-        Files.createTempDirectory("kubelet"),
-        1,
-        List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        Map.of(
-            "AWS_ACCESS_KEY_ID",
-            "local",
-            "AWS_SECRET_ACCESS_KEY",
-            "local",
-            "AWS_REGION",
-            "eu-west-1"));
   }
 }

@@ -84,4 +84,12 @@ class TenantReadinessTest {
             TenantReadiness.requeue(List.of(QUEUES), List.of(), NOW, RESYNC, NOW.plusSeconds(300)))
         .isEqualTo(RESYNC);
   }
+
+  @Test
+  void driftChecksAreSpreadOverTheLastQuarterOfTheResyncPeriod() {
+    var period = Duration.ofSeconds(30);
+    assertThat(TenantReadiness.spread(period, 0)).isEqualTo(period);
+    assertThat(TenantReadiness.spread(period, 0.5)).isEqualTo(Duration.ofMillis(26_250));
+    assertThat(TenantReadiness.spread(period, 1)).isEqualTo(Duration.ofMillis(22_500));
+  }
 }

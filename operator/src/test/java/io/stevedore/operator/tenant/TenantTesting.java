@@ -1,14 +1,12 @@
 package io.stevedore.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.stevedore.contract.TenantDirectory;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.platform.TenantCredentials;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.OperatorHarness;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.stevedore.operator.testing.WrittenDirectories;
 import java.util.function.UnaryOperator;
 
 /** What the Tenant integration tests read and change, in one place. */
@@ -53,28 +51,17 @@ final class TenantTesting {
 
   /** Ingest's tenant directory of Environment {@code environment}. */
   TenantDirectory ingestDirectory(String ns, String environment) {
-    return Serialization.unmarshal(ingestDirectoryJson(ns, environment), TenantDirectory.class);
+    return WrittenDirectories.ingest(harness.client(), ns, environment);
   }
 
-  /** The same, as the JSON ingest reads. */
+  /** All its files, as ingest reads them. */
   String ingestDirectoryJson(String ns, String environment) {
-    var data =
-        harness
-            .client()
-            .secrets()
-            .inNamespace(ns)
-            .withName(environment + "-tenants")
-            .get()
-            .getData();
-    return new String(
-        Base64.getDecoder().decode(data.get(TenantDirectory.FILE_NAME)), StandardCharsets.UTF_8);
+    return WrittenDirectories.ingestFiles(harness.client(), ns, environment);
   }
 
   /** The tenant directory of WorkerPool {@code pool}. */
   TenantDirectory workerDirectory(String ns, String pool) {
-    var data =
-        harness.client().configMaps().inNamespace(ns).withName(pool + "-tenants").get().getData();
-    return Serialization.unmarshal(data.get(TenantDirectory.FILE_NAME), TenantDirectory.class);
+    return WrittenDirectories.workers(harness.client(), ns, pool);
   }
 
   /** Sets an annotation on the Tenant (which also makes the operator look at it again). */

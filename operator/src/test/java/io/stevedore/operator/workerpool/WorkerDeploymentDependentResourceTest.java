@@ -133,8 +133,14 @@ class WorkerDeploymentDependentResourceTest {
     assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
         .filteredOn(v -> v.getName().equals("tenants"))
         .singleElement()
-        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("standard-tenants"))
-        .satisfies(v -> assertThat(v.getSecret()).isNull());
+        .satisfies(
+            v ->
+                assertThat(v.getProjected().getSources())
+                    .hasSize(257)
+                    .allSatisfy(s -> assertThat(s.getSecret()).isNull())
+                    .first()
+                    .satisfies(
+                        s -> assertThat(s.getConfigMap().getName()).isEqualTo("standard-tenants")));
     Container container = container(deployment);
     assertThat(container.getVolumeMounts())
         .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/stevedore/tenants"));

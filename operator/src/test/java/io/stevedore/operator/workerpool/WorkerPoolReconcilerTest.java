@@ -38,7 +38,46 @@ class WorkerPoolReconcilerTest {
     assertThat(workers.getSpec().getTemplate().getSpec().getVolumes())
         .filteredOn(v -> v.getName().equals("tenants"))
         .singleElement()
-        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("standard-tenants"));
+        .satisfies(
+            v ->
+                assertThat(v.getProjected().getSources().get(0).getConfigMap().getName())
+                    .isEqualTo("standard-tenants"));
+  }
+
+  @Test
+  void aShardConfigMapThePoolsDirectoryNoLongerNeedsIsDeleted() {
+    String ns = harness.newNamespace();
+    harness.create(Fixtures.environment(ns, "staging"));
+    harness.create(Fixtures.workerPool(ns, "standard", "staging", "standard"));
+    var pool = harness.awaitReady(WorkerPool.class, ns, "standard", true, "Available");
+
+    // Left over from when the directory had more shards.
+    harness.create(
+        new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+            .withNewMetadata()
+            .withName("standard-tenants-3")
+            .withNamespace(ns)
+            .withOwnerReferences(io.stevedore.operator.kube.OwnerReferences.controller(pool))
+            .endMetadata()
+            .withData(java.util.Map.of("tenants-3.json", "{}"))
+            .build());
+
+    io.stevedore.operator.testing.OperatorHarness.eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        harness
+                            .client()
+                            .configMaps()
+                            .inNamespace(ns)
+                            .withName("standard-tenants-3")
+                            .get())
+                    .isNull());
+    assertThat(
+            io.stevedore.operator.testing.WrittenDirectories.workers(
+                    harness.client(), ns, "standard")
+                .tenants())
+        .isEmpty();
   }
 
   @Test

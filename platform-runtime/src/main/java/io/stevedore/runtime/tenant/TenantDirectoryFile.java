@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,9 +22,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tenant directory the operator mounts, re-read whenever the file changes (the kubelet swaps a
- * mounted Secret or ConfigMap in place), so new tenants are served without a restart. A file that
- * cannot be read keeps the last good directory.
+ * The tenant directory the operator mounts, re-read whenever it changes (the kubelet swaps a
+ * mounted volume in place), so new tenants are served without a restart: a sharded directory (a
+ * manifest next to the configured file, see {@link ShardedDirectoryFiles}) re-parses only the
+ * shards that changed; without a manifest the configured file is the whole directory (as older
+ * operators write it). A directory that cannot be read, or whose shards do not match its manifest
+ * yet, keeps the last good one.
  *
  * <p>A request that must not outlive its tenant's removal holds a {@link Lease} on the directory it
  * authenticated against; {@link #servedGeneration()} is the oldest generation still leased or
@@ -35,6 +39,7 @@ public final class TenantDirectoryFile implements AutoCloseable {
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final Path file;
+  private final ShardedDirectoryFiles shards;
   private final List<Consumer<Tenants>> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
@@ -78,6 +83,7 @@ public final class TenantDirectoryFile implements AutoCloseable {
 
   public TenantDirectoryFile(Path file, Duration reloadInterval) {
     this.file = file;
+    this.shards = new ShardedDirectoryFiles(file.toAbsolutePath().getParent(), JSON);
     reloadIfChanged();
     poller.scheduleWithFixedDelay(
         this::reloadIfChanged,
@@ -124,30 +130,33 @@ public final class TenantDirectoryFile implements AutoCloseable {
     listener.accept(current.tenants());
   }
 
-  /** Reads the file again if it changed since it was last read; returns whether it did. */
+  /** Reads the directory again if it changed since it was last read; returns whether it did. */
   public synchronized boolean reloadIfChanged() {
     try {
-      // The kubelet replaces a symlink; the real file's time changes with each update.
-      Path real = file.toRealPath();
-      FileTime version = Files.getLastModifiedTime(real);
-      if (version.equals(loadedVersion)) {
+      var directory =
+          ShardedDirectoryFiles.isSharded(file.toAbsolutePath().getParent())
+              ? shards.readIfChanged()
+              : readFileIfChanged();
+      if (directory.isEmpty()) {
         return false;
       }
-      TenantDirectory directory = JSON.readValue(Files.readAllBytes(real), TenantDirectory.class);
-      Loaded loaded = new Loaded(Tenants.of(directory));
+      Loaded loaded = new Loaded(Tenants.of(directory.get()));
       // Retired before replaced: servedGeneration() reads current first, then the retired ones.
       retired.add(current);
       current = loaded;
       // Only after the swap: a request that leases the old one from now on sees it is stale.
       retired.removeIf(old -> old.requests().get() == 0);
-      loadedVersion = version;
       log.info(
           "Tenant directory {}: generation {}, {} tenants",
           file,
-          directory.generation(),
+          directory.get().generation(),
           loaded.tenants().all().size());
       listeners.forEach(listener -> listener.accept(loaded.tenants()));
       return true;
+    } catch (ShardedDirectoryFiles.Inconsistent e) {
+      log.debug(
+          "Tenant directory {} mid-update, keeping the last good one: {}", file, e.getMessage());
+      return false;
     } catch (IOException | RuntimeException e) {
       log.warn(
           "Tenant directory {} unreadable, keeping {} tenants: {}",
@@ -156,6 +165,19 @@ public final class TenantDirectoryFile implements AutoCloseable {
           e.getMessage());
       return false;
     }
+  }
+
+  /** The single-file directory, if the file changed since it was last read. */
+  private Optional<TenantDirectory> readFileIfChanged() throws IOException {
+    // The kubelet replaces a symlink; the real file's time changes with each update.
+    Path real = file.toRealPath();
+    FileTime version = Files.getLastModifiedTime(real);
+    if (version.equals(loadedVersion)) {
+      return Optional.empty();
+    }
+    TenantDirectory directory = JSON.readValue(Files.readAllBytes(real), TenantDirectory.class);
+    loadedVersion = version;
+    return Optional.of(directory);
   }
 
   @Override

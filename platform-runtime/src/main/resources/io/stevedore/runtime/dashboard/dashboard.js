@@ -98,6 +98,8 @@
           label: type,
           stroke: COLORS[i % COLORS.length],
           width: 2,
+          // A step per minute: each count holds for its whole minute.
+          paths: uPlot.paths.stepped({ align: 1 }),
           points: { show: false },
         }))
       ),

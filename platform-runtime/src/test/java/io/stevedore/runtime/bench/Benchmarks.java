@@ -10,6 +10,7 @@ public final class Benchmarks {
 
   static {
     // One entry per benchmark: ALL.put("<name>", <Class>::new);
+    ALL.put("directory", DirectoryBenchmark::new);
     ALL.put("fairness", FairnessBenchmark::new);
     ALL.put("ingest", IngestBenchmark::new);
     ALL.put("worker", WorkerBenchmark::new);

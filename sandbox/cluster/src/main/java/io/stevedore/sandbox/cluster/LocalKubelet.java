@@ -307,6 +307,9 @@ public final class LocalKubelet implements AutoCloseable {
   }
 
   private static boolean changed(Path target, Map<String, byte[]> files) {
+    if (!LocalPod.staleFiles(target, files).isEmpty()) {
+      return true;
+    }
     for (var file : files.entrySet()) {
       try {
         Path path = target.resolve(file.getKey());

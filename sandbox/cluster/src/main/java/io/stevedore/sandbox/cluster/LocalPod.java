@@ -162,10 +162,16 @@ final class LocalPod {
     }
   }
 
-  /** Writes a volume's files as the kubelet does: the whole set replaced at once. */
+  /**
+   * Writes a volume's files as the kubelet does: each file replaced at once, and the files its
+   * sources no longer hold removed (a reader must not take the set for one atomic swap).
+   */
   static void writeVolume(Path target, Map<String, byte[]> files) {
     try {
       Files.createDirectories(target);
+      for (Path stale : staleFiles(target, files)) {
+        Files.deleteIfExists(stale);
+      }
       for (var file : files.entrySet()) {
         Path temp = Files.createTempFile(target, ".update", ".tmp");
         Files.write(temp, file.getValue());
@@ -175,6 +181,21 @@ final class LocalPod {
             StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The files in {@code target} that are not among {@code files} (update leftovers aside). */
+  static List<Path> staleFiles(Path target, Map<String, byte[]> files) {
+    if (!Files.isDirectory(target)) {
+      return List.of();
+    }
+    try (var listing = Files.list(target)) {
+      return listing
+          .filter(path -> !path.getFileName().toString().startsWith(".update"))
+          .filter(path -> !files.containsKey(path.getFileName().toString()))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -60,6 +60,8 @@ final class PodEnvironment {
       configMap(client, namespace, volume.getConfigMap().getName())
           .getData()
           .forEach((key, value) -> files.put(key, value.getBytes(StandardCharsets.UTF_8)));
+    } else if (volume.getProjected() != null) {
+      files.putAll(ProjectedVolume.files(client, namespace, volume.getProjected()));
     }
     return files;
   }
