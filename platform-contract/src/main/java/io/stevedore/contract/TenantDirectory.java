@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * The tenants an ingest or worker pod serves, as the operator writes them (JSON, mounted into the
- * pods as a file that the runtime reloads when it changes).
+ * pods and reloaded by the runtime when it changes): one shard of a sharded directory (see {@link
+ * TenantDirectoryManifest}), or the whole directory in one file as older operators wrote it.
  *
  * @param environment the Environment these tenants belong to
  * @param tenants one entry per tenant
- * @param generation ingest's directory only: grows by one with every change of its content, so a
- *     pod that reports the generation it serves tells the operator which tenants it still accepts
- *     (0: a directory that carries none, such as a worker pool's)
+ * @param generation grows by one with every change of the directory's content, so a pod that
+ *     reports the generation it serves tells the operator which tenants it still accepts; a shard
+ *     carries 0 (its manifest carries the generation)
  */
 public record TenantDirectory(String environment, List<Entry> tenants, long generation) {
 
@@ -19,7 +20,7 @@ public record TenantDirectory(String environment, List<Entry> tenants, long gene
     this(environment, tenants, 0);
   }
 
-  /** File name of the directory inside the mounted volume. */
+  /** File name of a single-file directory inside the mounted volume (what pods are pointed at). */
   public static final String FILE_NAME = "tenants.json";
 
   /** Where the runtime finds the mounted directory by default. */
