@@ -10,6 +10,7 @@ public final class OperatorBenchmarks {
 
   static {
     // One entry per benchmark.
+    ALL.put("config-propagation", ConfigPropagationBenchmark::new);
     ALL.put("promotion", PromotionBenchmark::new);
     ALL.put("scale", ScaleBenchmark::new);
     ALL.put("scale-efficiency", ScaleEfficiencyBenchmark::new);

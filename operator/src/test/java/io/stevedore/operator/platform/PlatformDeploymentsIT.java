@@ -5,16 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.stevedore.operator.OperatorSettings;
 import io.stevedore.operator.StevedoreOperator;
-import io.stevedore.operator.api.RepositoryPaths;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
-import io.stevedore.operator.kube.Labels;
 import io.stevedore.operator.monitoring.MonitoringCatalog;
 import io.stevedore.operator.monitoring.PrometheusScrape;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.LocalPods;
 import io.stevedore.operator.testing.PlatformServices;
 import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import io.stevedore.sandbox.cluster.LocalKubelet;
@@ -23,12 +22,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -58,7 +55,7 @@ class PlatformDeploymentsIT {
   private static void carryATenantsEventThroughThePlatform(PlatformServices services)
       throws Exception {
     try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
-        var kubelet = new LocalKubelet(kubernetes.client(), settings(services));
+        var kubelet = new LocalKubelet(kubernetes.client(), LocalPods.settings());
         var operator =
             StevedoreOperator.start(
                 kubernetes.client(),
@@ -222,25 +219,6 @@ class PlatformDeploymentsIT {
               }
               assertThat(named).as("metrics the chart names").isSubsetOf(scraped);
             });
-  }
-
-  /** Runs the operator's Deployments as processes of the runtime jar built in this checkout. */
-  static LocalKubelet.Settings settings(PlatformServices services) throws Exception {
-    var jar =
-        RepositoryPaths.root().resolve("platform-runtime/target/stevedore-platform-runtime.jar");
-    return new LocalKubelet.Settings(
-        Map.of(Labels.PART_OF, "stevedore"),
-        jar,
-        Files.createTempDirectory("kubelet"),
-        1,
-        List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        Map.of(
-            "AWS_ACCESS_KEY_ID",
-            "local",
-            "AWS_SECRET_ACCESS_KEY",
-            "local",
-            "AWS_REGION",
-            "eu-west-1"));
   }
 
   private static boolean ready(List<io.fabric8.kubernetes.api.model.Condition> conditions) {

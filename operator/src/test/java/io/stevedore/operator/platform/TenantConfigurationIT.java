@@ -17,6 +17,7 @@ import io.stevedore.operator.api.v1alpha1.TenantSpec;
 import io.stevedore.operator.api.v1alpha1.WorkerPool;
 import io.stevedore.operator.status.Conditions;
 import io.stevedore.operator.testing.Fixtures;
+import io.stevedore.operator.testing.LocalPods;
 import io.stevedore.operator.testing.PlatformServices;
 import io.stevedore.sandbox.cluster.EmbeddedKubernetes;
 import io.stevedore.sandbox.cluster.LocalKubelet;
@@ -58,8 +59,7 @@ class TenantConfigurationIT {
 
   private static void exercise(PlatformServices services) throws Exception {
     try (var kubernetes = EmbeddedKubernetes.start(0, ShippedManifests.crds());
-        var kubelet =
-            new LocalKubelet(kubernetes.client(), PlatformDeploymentsIT.settings(services));
+        var kubelet = new LocalKubelet(kubernetes.client(), LocalPods.settings());
         var operator =
             StevedoreOperator.start(
                 kubernetes.client(),

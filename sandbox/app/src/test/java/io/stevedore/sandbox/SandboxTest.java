@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * `stevedore sandbox --once`: the examples in crds/examples, pointed at this machine's services,
  * all become Ready with the platform running as local processes, and it says so; the "Try it"
- * block's curl lines, sent as printed, post an event and read it back.
+ * block's curl lines, sent as printed, post an event and read it back, on the RabbitMQ and on the
+ * SQS (ElasticMQ in the sandbox's process) Environment.
  */
 class SandboxTest {
 
@@ -33,7 +34,7 @@ class SandboxTest {
               new String[] {
                 "--once",
                 "--timeout",
-                "240",
+                "360",
                 "--runtime-jar",
                 RepositoryPaths.root()
                     .resolve("platform-runtime/target/stevedore-platform-runtime.jar")
@@ -49,7 +50,10 @@ class SandboxTest {
     assertThat(exit).as(table).isZero();
     assertThat(table)
         .contains("platform-runtime processes run by the local kubelet")
-        .contains("All 6 example resources Ready")
+        .contains("All 9 example resources Ready")
+        .containsPattern("Environment\\s+staging-sqs\\s+True\\s+Available")
+        .containsPattern("WorkerPool\\s+sqs\\s+True")
+        .containsPattern("Tenant\\s+umbrella\\s+True")
         .containsPattern("Environment\\s+staging\\s+True\\s+Available")
         .containsPattern("WorkerPool\\s+standard\\s+True")
         .containsPattern("WorkerPool\\s+premium\\s+True")
@@ -60,8 +64,12 @@ class SandboxTest {
         .containsPattern("Secret\\s+staging-tenants\\s+tenant directory")
         .containsPattern("ConfigMap\\s+standard-tenants\\s+1 keys")
         .contains("Try it")
-        .containsPattern("Environment staging \\(RabbitMQ\\), tenant acme");
-    assertThat(readBack).hasSize(1);
+        .containsPattern("Environment staging \\(RabbitMQ\\), tenant acme")
+        .containsPattern("Environment staging-sqs \\(SQS\\), tenant umbrella");
+    // One event posted and read back on each Environment: through RabbitMQ, and through SQS.
+    assertThat(readBack)
+        .hasSize(2)
+        .anySatisfy(id -> assertThat(id).startsWith("try-it-staging-sqs-"));
   }
 
   /**

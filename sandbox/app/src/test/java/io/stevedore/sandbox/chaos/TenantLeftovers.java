@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class TenantLeftovers {
   private static final List<String> TENANT_TABLES =
-      List.of("tenants", "tenant_rules", "agent_config", "processing_log");
+      List.of("tenants", "tenant_rules", "tenant_configuration", "agent_config", "processing_log");
 
   private TenantLeftovers() {}
 
