@@ -13,28 +13,37 @@ public final class EncodedEvents extends AbstractList<DeviceEvent> {
   private static final TypeReference<List<DeviceEvent>> EVENTS = new TypeReference<>() {};
 
   private final byte[] json;
+  private final int length;
   private final int size;
   private volatile List<DeviceEvent> decoded;
 
   /**
-   * @param json the events as EventBatchCodec writes a list of DeviceEvents
+   * @param json the events as EventBatchCodec writes a list of DeviceEvents, from its start
+   * @param length how many bytes of {@code json} they take
    * @param size how many events it holds
    */
-  public EncodedEvents(byte[] json, int size) {
+  public EncodedEvents(byte[] json, int length, int size) {
     this.json = json;
+    this.length = length;
     this.size = size;
   }
 
-  /** The JSON array; not to be modified. */
-  byte[] json() {
-    return json;
+  /** Copies the JSON array into {@code message} at {@code at}; returns where it ends. */
+  int copyTo(byte[] message, int at) {
+    System.arraycopy(json, 0, message, at, length);
+    return at + length;
+  }
+
+  /** How many bytes the JSON array takes. */
+  int length() {
+    return length;
   }
 
   @Override
   public DeviceEvent get(int index) {
     List<DeviceEvent> events = decoded;
     if (events == null) {
-      events = List.copyOf(JsonMapper.shared().readValue(json, EVENTS));
+      events = List.copyOf(JsonMapper.shared().readValue(json, 0, length, EVENTS));
       decoded = events;
     }
     return events.get(index);

@@ -1,12 +1,14 @@
 package io.stevedore.runtime.ingest;
 
+import io.stevedore.runtime.event.EncodedEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Writes events in their queue form, exactly as DeviceEventList does, copying ids, type and payload
- * from the request's bytes as they came (EventBatchScanner checked they need no escaping).
+ * Writes events in their queue form, exactly as DeviceEventList does, copying ids, type, payload
+ * and timestamps already in Instant's form from the request's bytes as they came (EventBatchScanner
+ * checked they need no escaping).
  */
 final class EncodedEventWriter {
   /** Where each field is in the ranges passed to {@link #event}. */
@@ -47,8 +49,12 @@ final class EncodedEventWriter {
     put(EVENT_ID_NAME, 0, EVENT_ID_NAME.length);
     put(in, from[EVENT_ID], to[EVENT_ID]);
     put(TIMESTAMP_NAME, 0, TIMESTAMP_NAME.length);
-    room(IsoTimestamps.MAX_FORMATTED_LENGTH);
-    length = IsoTimestamps.format(timestamp, bytes, length);
+    if (IsoTimestamps.isFormatted(in, from[TIMESTAMP], to[TIMESTAMP], timestamp)) {
+      put(in, from[TIMESTAMP], to[TIMESTAMP]);
+    } else {
+      room(IsoTimestamps.MAX_FORMATTED_LENGTH);
+      length = IsoTimestamps.format(timestamp, bytes, length);
+    }
     put(TYPE_NAME, 0, TYPE_NAME.length);
     put(in, from[TYPE], to[TYPE]);
     put(PAYLOAD_NAME, 0, PAYLOAD_NAME.length);
@@ -77,8 +83,9 @@ final class EncodedEventWriter {
     }
   }
 
-  byte[] toByteArray() {
-    return Arrays.copyOf(bytes, length);
+  /** The {@code count} events written. */
+  EncodedEvents events(int count) {
+    return new EncodedEvents(bytes, length, count);
   }
 
   private static byte[] ascii(String text) {

@@ -7,6 +7,9 @@ import static io.stevedore.runtime.ingest.EncodedEventWriter.TIMESTAMP;
 import static io.stevedore.runtime.ingest.EncodedEventWriter.TYPE;
 
 import io.stevedore.runtime.event.EncodedEvents;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,6 +34,22 @@ final class EventBatchScanner {
   private static final int OTHER = -1;
   private static final byte[] EVENTS = ascii("events");
 
+  /** What each byte may be inside a string: plain, its end, an escape, or not of the shape. */
+  private static final byte PLAIN = 0;
+
+  private static final byte QUOTE = 1;
+  private static final byte BACKSLASH = 2;
+  private static final byte NOT_COMMON = 3;
+  private static final byte[] IN_STRING = new byte[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      IN_STRING[b] = b < 0x20 || b >= 0x7f ? NOT_COMMON : PLAIN; // DEL and non-ASCII too
+    }
+    IN_STRING['"'] = QUOTE;
+    IN_STRING['\\'] = BACKSLASH;
+  }
+
   /** Leaves the fast path; carries no stack trace, as it is how most hostile bodies end here. */
   private static final class NotCommon extends RuntimeException {
     private static final NotCommon INSTANCE = new NotCommon();
@@ -40,11 +59,16 @@ final class EventBatchScanner {
     }
   }
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final byte[] in;
   private final int maxEvents;
   private final EventFieldRules rules;
   private final EncodedEventWriter out;
   private final SeenEvents seen;
+  private final int[] from = new int[FIELDS.length];
+  private final int[] to = new int[FIELDS.length];
   private int pos;
 
   private EventBatchScanner(byte[] in, int maxEvents, EventFieldRules rules) {
@@ -89,7 +113,7 @@ final class EventBatchScanner {
     if (count < 0 || pos != in.length) {
       throw NotCommon.INSTANCE;
     }
-    return new EncodedEvents(out.toByteArray(), count);
+    return out.events(count);
   }
 
   private int events() {
@@ -114,8 +138,7 @@ final class EventBatchScanner {
 
   private void event() {
     expect('{');
-    int[] from = {-1, -1, -1, -1, -1};
-    int[] to = new int[FIELDS.length];
+    Arrays.fill(from, -1);
     do {
       whitespace();
       int field = field();
@@ -137,12 +160,12 @@ final class EventBatchScanner {
       whitespace();
     } while (next(','));
     expect('}');
-    Instant timestamp = check(from, to);
+    Instant timestamp = check();
     out.event(from, to, timestamp, from[PAYLOAD] < 0 || in[from[PAYLOAD]] == 'n');
   }
 
   /** The event's timestamp, once its fields pass the rules; otherwise the reader explains. */
-  private Instant check(int[] from, int[] to) {
+  private Instant check() {
     if (from[DEVICE_ID] < 0 || from[EVENT_ID] < 0 || from[TIMESTAMP] < 0 || from[TYPE] < 0) {
       throw NotCommon.INSTANCE;
     }
@@ -204,12 +227,15 @@ final class EventBatchScanner {
   private int field() {
     int from = pos + 1;
     int to = plainString();
-    for (int field = 0; field < FIELDS.length; field++) {
-      if (same(from, to, FIELDS[field])) {
-        return field;
-      }
-    }
-    return OTHER;
+    int field =
+        switch (to - from) {
+          case 8 -> DEVICE_ID;
+          case 7 -> in[from] == 'e' ? EVENT_ID : PAYLOAD;
+          case 9 -> TIMESTAMP;
+          case 4 -> TYPE;
+          default -> OTHER;
+        };
+    return field != OTHER && same(from, to, FIELDS[field]) ? field : OTHER;
   }
 
   /** Skips any JSON value (ASCII, escapes allowed) at {@code depth}. */
@@ -252,33 +278,36 @@ final class EventBatchScanner {
   private int plainString() {
     expect('"');
     int limit = Math.min(in.length, pos + MAX_STRING_BYTES);
-    for (int i = pos; i < limit; i++) {
-      byte c = in[i];
-      if (c == '"') {
+    int i = pos;
+    while (i + Long.BYTES <= limit && PlainBytes.all((long) LONGS.get(in, i))) {
+      i += Long.BYTES;
+    }
+    for (; i < limit; i++) {
+      byte kind = IN_STRING[in[i] & 0xff];
+      if (kind == QUOTE) {
         pos = i + 1;
         return i;
       }
-      if (c < 0x20 || c == '\\' || c == 0x7f) {
+      if (kind != PLAIN) {
         break;
       }
     }
     throw NotCommon.INSTANCE;
   }
 
-  /** A JSON string of ASCII, with escapes. */
+  /** A JSON string of printable ASCII, with escapes. */
   private void jsonString() {
     expect('"');
     int limit = Math.min(in.length, pos + MAX_STRING_BYTES);
     while (pos < limit) {
-      byte c = in[pos++];
-      if (c == '"') {
+      byte kind = IN_STRING[in[pos++] & 0xff];
+      if (kind == QUOTE) {
         return;
       }
-      if (c < 0x20) { // also every non-ASCII byte, as bytes are signed
-        break;
-      }
-      if (c == '\\') {
+      if (kind == BACKSLASH) {
         escape();
+      } else if (kind != PLAIN) {
+        break;
       }
     }
     throw NotCommon.INSTANCE;
@@ -360,8 +389,17 @@ final class EventBatchScanner {
     return false;
   }
 
+  /** Whether {@code in[from, to)} holds {@code expected}; a loop, as the keys are short. */
   private boolean same(int from, int to, byte[] expected) {
-    return Arrays.equals(in, from, to, expected, 0, expected.length);
+    if (to - from != expected.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (in[from + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] ascii(String text) {

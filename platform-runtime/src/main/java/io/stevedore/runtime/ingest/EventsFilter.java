@@ -18,6 +18,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +37,12 @@ final class EventsFilter extends HttpFilter {
   /** The request attribute holding why the fast path did not answer. */
   static final String FAILURE = EventsFilter.class.getName() + ".failure";
 
+  // Buffers pooled per thread: the request threads contended for Jackson's shared pool.
   private static final ObjectWriter ACCEPTED =
-      JsonMapper.shared().writerFor(EventIngest.Accepted.class);
+      JsonMapper.builder(
+              JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+          .build()
+          .writerFor(EventIngest.Accepted.class);
 
   private final TenantDirectoryFile directory;
   private final ApiKeyAuthentication authentication;

@@ -91,6 +91,18 @@ final class IsoTimestamps {
     return end;
   }
 
+  /**
+   * Whether {@code s[from, to)}, of the common shape and naming {@code instant}, is already the
+   * text {@link #format} writes for it: a `T`, UTC as `Z`, and as many fraction digits as it would
+   * use.
+   */
+  static boolean isFormatted(byte[] s, int from, int to, Instant instant) {
+    int nanos = instant.getNano();
+    int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+    int length = "2025-05-01T12:00:00Z".length() + (fraction == 0 ? 0 : 1 + fraction);
+    return to - from == length && s[from + 10] == 'T' && s[to - 1] == 'Z';
+  }
+
   /** Writes {@code value} as {@code digits} decimal digits at {@code start}. */
   private static void put(byte[] text, int start, int value, int digits) {
     for (int i = start + digits - 1; i >= start; i--) {

@@ -19,6 +19,13 @@ record CpuTime(long jvmNanos, long brokerNanos) {
     return new CpuTime(os.getProcessCpuTime(), brokerCpuNanos());
   }
 
+  /** The CPU used since {@code earlier}. */
+  CpuTime minus(CpuTime earlier) {
+    return new CpuTime(
+        jvmNanos - earlier.jvmNanos,
+        brokerNanos < 0 || earlier.brokerNanos < 0 ? -1 : brokerNanos - earlier.brokerNanos);
+  }
+
   /** CPU time in nanoseconds used so far by {@code threads} (those still alive). */
   static long threads(java.util.List<Thread> threads) {
     var bean = ManagementFactory.getThreadMXBean();
@@ -27,16 +34,6 @@ record CpuTime(long jvmNanos, long brokerNanos) {
       sum += Math.max(0, bean.getThreadCpuTime(thread.getId()));
     }
     return sum;
-  }
-
-  /** CPU used since {@code earlier}, per unit of work, as "jvm=…µs broker=…µs". */
-  String perUnitSince(CpuTime earlier, long units) {
-    long jvm = (jvmNanos - earlier.jvmNanos) / Math.max(1, units) / 1_000;
-    String broker =
-        brokerNanos < 0
-            ? "n/a"
-            : (brokerNanos - earlier.brokerNanos) / Math.max(1, units) / 1_000 + "µs";
-    return "jvm=" + jvm + "µs broker=" + broker;
   }
 
   private static long brokerCpuNanos() {

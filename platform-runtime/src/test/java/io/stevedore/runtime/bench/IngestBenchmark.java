@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +36,18 @@ import tools.jackson.databind.json.JsonMapper;
  * answered after the broker's confirm), against raw amqp-client publishing with asynchronous
  * confirms of the same messages to the same queue, measured in the same run on the same machine.
  *
- * <p>Both phases run with their clients on this machine's cores and keep the same number of batches
- * in flight: raw with 2 publishers of up to 64 unconfirmed messages each, ingest with 128 HTTP/1.1
- * keep-alive clients, each waiting for its 202. The ingest phase warms up longer: the JIT needs
- * about half a minute for the Spring, Tomcat, Jackson and AMQP code on the request path, and a
- * long-running server is what is measured. The queue is purged between phases. Each phase prints
- * the CPU time per batch of this JVM and of the broker. Settings (system properties, seconds):
- * bench.raw.warmup (5), bench.ingest.warmup (40), bench.measure (15); bench.raw.publishers (2),
- * bench.raw.window (64), bench.clients (publishers x window).
+ * <p>Fair by construction: both phases publish to the same queue (declared with the production
+ * default arguments: a quorum queue), messages of the same size with the same properties
+ * (persistent, mandatory, message id, timestamp, tenant header), each counted once the broker
+ * confirmed it; both keep the same number of batches in flight: raw with 2 publishers of up to 64
+ * unconfirmed messages each, ingest with 128 HTTP/1.1 keep-alive clients, each waiting for its 202.
+ * Both phases' load generators run in this JVM on the same cores as what they measure, so each
+ * phase prints, per batch, the CPU of this JVM, of its load threads alone (the raw publishers; the
+ * HTTP clients), and of the broker, and the RESULT line carries them. The ingest phase warms up
+ * longer: the JIT needs about half a minute for the Spring, Tomcat and AMQP code on the request
+ * path, and a long-running server is what is measured. The queue is purged between phases. Settings
+ * (system properties, seconds): bench.raw.warmup (5), bench.ingest.warmup (40), bench.measure (15);
+ * bench.raw.publishers (2), bench.raw.window (64), bench.clients (publishers x window).
  */
 public final class IngestBenchmark implements Benchmark {
   private static final int BATCH = 100;
@@ -68,18 +73,27 @@ public final class IngestBenchmark implements Benchmark {
       channel.queueDeclare(
           queue, true, false, false, RabbitQueueSettings.DEFAULT.mainArguments(tenant.queues()));
       try {
-        double raw = raw(factory, tenant, batches);
-        System.out.printf(Locale.ROOT, "raw amqp-client: %.0f events/s%n", raw);
+        Phase raw = raw(factory, tenant, batches);
+        System.out.printf(
+            Locale.ROOT, "raw amqp-client: %.0f events/s%n", raw.batchesPerSecond() * BATCH);
         channel.queuePurge(queue);
-        double ingest = ingest(tenants, tenant, batches);
-        System.out.printf(Locale.ROOT, "ingest over HTTP: %.0f events/s%n", ingest);
+        Phase ingest = ingest(tenants, tenant, batches);
+        System.out.printf(
+            Locale.ROOT, "ingest over HTTP: %.0f events/s%n", ingest.batchesPerSecond() * BATCH);
         return String.format(
             Locale.ROOT,
-            "RESULT ingest %.0f events/s ratio=%.2f raw=%.0f batch=%d",
-            ingest,
-            ingest / raw,
-            raw,
-            BATCH);
+            "RESULT ingest %.0f events/s ratio=%.2f raw=%.0f batch=%d cpu_us_per_batch=%d"
+                + " load_us_per_batch=%d raw_cpu_us_per_batch=%d broker_us_per_batch=%d"
+                + " raw_broker_us_per_batch=%d",
+            ingest.batchesPerSecond() * BATCH,
+            ingest.batchesPerSecond() / raw.batchesPerSecond(),
+            raw.batchesPerSecond() * BATCH,
+            BATCH,
+            ingest.ownMicros(),
+            ingest.loadMicros(),
+            raw.jvmMicros(),
+            ingest.brokerMicros(),
+            raw.brokerMicros());
       } finally {
         channel.queueDelete(queue);
       }
@@ -87,7 +101,7 @@ public final class IngestBenchmark implements Benchmark {
   }
 
   /** Publishers with a window of unconfirmed messages each, as a tuned raw client would. */
-  private static double raw(
+  private static Phase raw(
       ConnectionFactory factory, TestTenant tenant, List<List<DeviceEvent>> batches)
       throws Exception {
     List<byte[]> messages = new ArrayList<>();
@@ -106,6 +120,7 @@ public final class IngestBenchmark implements Benchmark {
             .contentType("application/json")
             .deliveryMode(2)
             .messageId(UUID.randomUUID().toString())
+            .timestamp(new Date())
             .headers(Map.of(TenantQueues.TENANT_HEADER, tenant.name()))
             .build();
     LongAdder confirmed = new LongAdder();
@@ -146,12 +161,12 @@ public final class IngestBenchmark implements Benchmark {
         publisher.start();
         publishers.add(publisher);
       }
-      double messagesPerSecond = measure("raw", RAW_WARMUP, confirmed, publishers);
+      Phase measured = measure("raw", RAW_WARMUP, confirmed, publishers);
       stop.set(true);
       for (Thread publisher : publishers) {
         publisher.join(5_000);
       }
-      return messagesPerSecond * BATCH;
+      return measured;
     }
   }
 
@@ -171,7 +186,7 @@ public final class IngestBenchmark implements Benchmark {
   }
 
   /** The runtime in role ingest, in this process, with clients POSTing over keep-alive sockets. */
-  private static double ingest(
+  private static Phase ingest(
       TestTenants tenants, TestTenant tenant, List<List<DeviceEvent>> batches) throws Exception {
     List<byte[]> bodies = new ArrayList<>();
     for (List<DeviceEvent> events : batches) {
@@ -211,7 +226,7 @@ public final class IngestBenchmark implements Benchmark {
         client.start();
         clients.add(client);
       }
-      double requestsPerSecond = measure("ingest", INGEST_WARMUP, accepted, clients);
+      Phase measured = measure("ingest", INGEST_WARMUP, accepted, clients);
       stop.set(true);
       for (Thread client : clients) {
         client.join(10_000);
@@ -219,15 +234,26 @@ public final class IngestBenchmark implements Benchmark {
       if (refused.sum() > 0) {
         System.out.println("ingest: " + refused.sum() + " requests were not answered 202");
       }
-      return requestsPerSecond * BATCH;
+      return measured;
     }
   }
 
   /**
-   * Waits out the warm-up, then returns how fast {@code counter} grew during the measurement; also
-   * prints the CPU per unit of the whole JVM, of the {@code load} threads alone, and of the broker.
+   * What a phase measured: batches per second, and CPU microseconds per batch of this JVM, of the
+   * load-generating threads within it, and of the broker (-1 if not on this machine).
    */
-  private static double measure(String phase, Duration warmup, LongAdder counter, List<Thread> load)
+  record Phase(double batchesPerSecond, long jvmMicros, long loadMicros, long brokerMicros) {
+    /** The JVM's CPU less the load generator's: what the measured side itself costs. */
+    long ownMicros() {
+      return jvmMicros - loadMicros;
+    }
+  }
+
+  /**
+   * Waits out the warm-up, then measures how fast {@code counter} grows and the CPU it costs; the
+   * {@code load} threads are the ones generating the load (clients, publishers).
+   */
+  private static Phase measure(String phase, Duration warmup, LongAdder counter, List<Thread> load)
       throws InterruptedException {
     Thread.sleep(warmup.toMillis());
     long before = counter.sum();
@@ -235,19 +261,28 @@ public final class IngestBenchmark implements Benchmark {
     long loadBefore = CpuTime.threads(load);
     long start = System.nanoTime();
     Thread.sleep(MEASURE.toMillis());
-    long count = counter.sum() - before;
+    long count = Math.max(1, counter.sum() - before);
     double perSecond = count * 1e9 / (System.nanoTime() - start);
-    long loadMicros = (CpuTime.threads(load) - loadBefore) / Math.max(1, count) / 1_000;
+    CpuTime used = CpuTime.now().minus(cpu);
+    var result =
+        new Phase(
+            perSecond,
+            used.jvmNanos() / count / 1_000,
+            (CpuTime.threads(load) - loadBefore) / count / 1_000,
+            used.brokerNanos() < 0 ? -1 : used.brokerNanos() / count / 1_000);
     System.out.printf(
         Locale.ROOT,
-        "%s: %d batches in %ds: %.0f batches/s; CPU per batch: %s (of which load threads %dµs)%n",
+        "%s: %d batches in %ds: %.0f batches/s; CPU per batch: jvm=%dµs (load threads %dµs,"
+            + " the rest %dµs) broker=%dµs%n",
         phase,
         count,
         MEASURE.toSeconds(),
         perSecond,
-        CpuTime.now().perUnitSince(cpu, count),
-        loadMicros);
-    return perSecond;
+        result.jvmMicros(),
+        result.loadMicros(),
+        result.ownMicros(),
+        result.brokerMicros());
+    return result;
   }
 
   /** Batches of 100 events of 100 devices, the kind of data a fleet of trackers sends. */
