@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.stevedore.operator.api.v1alpha1.BrokerType;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.ShippedManifests;
 import io.stevedore.operator.api.v1alpha1.Tenant;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
 class ShippedExamplesTest {
 
   @Test
-  void examplesAreOneEnvironmentTwoPoolsThreeTenantsAndTwoSecrets() {
+  void examplesAreARabbitAndAnSqsEnvironmentWithTheirPoolsTenantsAndSecrets() {
     assertThat(ParsedExamples.all())
-        .hasSize(8)
+        .hasSize(11)
         .noneMatch(GenericKubernetesResource.class::isInstance);
-    assertThat(names(Environment.class)).containsExactly("staging");
-    assertThat(names(WorkerPool.class)).containsExactly("standard", "premium");
-    assertThat(names(Tenant.class)).containsExactly("acme", "globex", "initech");
+    assertThat(names(Environment.class)).containsExactly("staging", "staging-sqs");
+    assertThat(names(WorkerPool.class)).containsExactly("standard", "premium", "sqs");
+    assertThat(names(Tenant.class)).containsExactly("acme", "globex", "initech", "umbrella");
     assertThat(names(Secret.class)).containsExactly("staging-rabbitmq", "staging-mysql");
   }
 
@@ -41,7 +42,8 @@ class ShippedExamplesTest {
 
   @Test
   void exampleSpecsAreParsedIntoTheirFields() {
-    var environment = ParsedExamples.ofType(Environment.class).get(0);
+    var environment = byName(Environment.class).get("staging");
+    var onSqs = byName(Environment.class).get("staging-sqs").getSpec();
     var premium = pools().get("premium");
     var globex = tenants().get("globex");
 
@@ -50,6 +52,10 @@ class ShippedExamplesTest {
     assertThat(premium.getSpec().getScaling().getMaxReplicas()).isEqualTo(20);
     assertThat(premium.getSpec().getDrain().getMaxSeconds()).isEqualTo(120);
     assertThat(globex.getSpec().getRetentionDays()).isEqualTo(90);
+    assertThat(onSqs.getBroker().getType()).isEqualTo(BrokerType.SQS);
+    assertThat(onSqs.getBroker().getSqs().getRegion()).isEqualTo("eu-west-1");
+    assertThat(onSqs.getIngest().getReplicas()).isEqualTo(1);
+    assertThat(pools().get("sqs").getSpec().getScaling().getMinReplicas()).isEqualTo(1);
   }
 
   @Test
@@ -60,7 +66,7 @@ class ShippedExamplesTest {
 
   @Test
   void exampleEnvironmentNamesTheExampleSecrets() {
-    var environment = ParsedExamples.ofType(Environment.class).get(0).getSpec();
+    var environment = byName(Environment.class).get("staging").getSpec();
     Map<String, Secret> secrets =
         ParsedExamples.ofType(Secret.class).stream()
             .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity()));

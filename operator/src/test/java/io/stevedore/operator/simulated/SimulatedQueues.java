@@ -31,7 +31,9 @@ public final class SimulatedQueues {
       @Override
       public QueueSurvey ensureQueues(TenantQueues queues) {
         List<String> missing = missing(settings, queues);
-        requireOwned(settings, queues, owner);
+        // Only the queues that exist record an owner to check.
+        requireOwned(
+            names(settings, queues).stream().filter(q -> !missing.contains(q)).toList(), owner);
         missing.forEach(q -> owners.putIfAbsent(q, owner.uid()));
         return new QueueSurvey(missing, describe(settings));
       }
@@ -40,7 +42,7 @@ public final class SimulatedQueues {
       public QueueSurvey declareQueues(TenantQueues queues) {
         List<String> all = names(settings, queues);
         all.forEach(q -> owners.putIfAbsent(q, owner.uid()));
-        requireOwned(settings, queues, owner);
+        requireOwned(all, owner);
         return new QueueSurvey(all, describe(settings));
       }
 
@@ -78,9 +80,8 @@ public final class SimulatedQueues {
     return names(settings, queues).stream().filter(q -> !owners.containsKey(q)).toList();
   }
 
-  private void requireOwned(
-      RabbitQueueSettings settings, TenantQueues queues, ResourceOwner owner) {
-    for (String queue : names(settings, queues)) {
+  private void requireOwned(List<String> existing, ResourceOwner owner) {
+    for (String queue : existing) {
       owner.require("RabbitMQ queue " + queue, Optional.ofNullable(owners.get(queue)));
     }
   }

@@ -73,19 +73,21 @@ class TenantPlacementTest {
 
   @Test
   void everyExampleTenantIsPlacedInItsExamplePool() {
-    var exampleEnvironment = ParsedExamples.ofType(Environment.class).stream().findFirst();
+    Map<String, Environment> environments =
+        ParsedExamples.ofType(Environment.class).stream()
+            .collect(Collectors.toMap(e -> e.getMetadata().getName(), Function.identity()));
     Map<String, WorkerPool> pools =
         ParsedExamples.ofType(WorkerPool.class).stream()
             .collect(Collectors.toMap(p -> p.getMetadata().getName(), Function.identity()));
 
     assertThat(ParsedExamples.ofType(Tenant.class))
-        .hasSize(3)
+        .hasSize(4)
         .allSatisfy(
             t ->
                 assertThat(
                         TenantPlacement.check(
                             t,
-                            exampleEnvironment,
+                            Optional.ofNullable(environments.get(t.getSpec().getEnvironment())),
                             Optional.ofNullable(pools.get(t.getSpec().getWorkerPool()))))
                     .as(t.getMetadata().getName())
                     .isEmpty());

@@ -54,7 +54,7 @@ class TenantValidationTest {
   @Test
   void exampleTenantsAreValid() {
     assertThat(ParsedExamples.ofType(Tenant.class))
-        .hasSize(3)
+        .hasSize(4)
         .allSatisfy(t -> assertThat(TenantValidation.problems(t)).isEmpty());
   }
 

@@ -39,7 +39,7 @@ class WorkerPoolValidationTest {
   @Test
   void examplePoolsAreValid() {
     assertThat(ParsedExamples.ofType(WorkerPool.class))
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(p -> assertThat(WorkerPoolValidation.problems(p)).isEmpty());
   }
 

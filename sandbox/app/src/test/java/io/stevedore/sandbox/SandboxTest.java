@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.stevedore.operator.api.RepositoryPaths;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * `stevedore sandbox --once`: the examples in crds/examples, pointed at this machine's services,
  * all become Ready with the platform running as local processes, and it says so; the "Try it"
- * block's curl lines, sent as printed, post an event and read it back.
+ * block's curl lines, sent as printed, post an event and read it back, on the RabbitMQ and on the
+ * SQS (ElasticMQ in the sandbox's process) Environment, and its dashboard addresses serve the page.
  */
 class SandboxTest {
 
@@ -26,6 +32,7 @@ class SandboxTest {
     PrintStream original = System.out;
     int exit;
     List<String> readBack = new ArrayList<>();
+    List<String> dashboards = new ArrayList<>();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       exit =
@@ -33,14 +40,17 @@ class SandboxTest {
               new String[] {
                 "--once",
                 "--timeout",
-                "240",
+                "360",
                 "--runtime-jar",
                 RepositoryPaths.root()
                     .resolve("platform-runtime/target/stevedore-platform-runtime.jar")
                     .toString()
               },
-              () ->
-                  readBack.addAll(tryEveryPrintedPair(captured.toString(StandardCharsets.UTF_8))));
+              () -> {
+                String printed = captured.toString(StandardCharsets.UTF_8);
+                readBack.addAll(tryEveryPrintedPair(printed));
+                dashboards.addAll(openEveryPrintedDashboard(printed));
+              });
     } finally {
       System.setOut(original);
     }
@@ -49,7 +59,10 @@ class SandboxTest {
     assertThat(exit).as(table).isZero();
     assertThat(table)
         .contains("platform-runtime processes run by the local kubelet")
-        .contains("All 6 example resources Ready")
+        .contains("All 9 example resources Ready")
+        .containsPattern("Environment\\s+staging-sqs\\s+True\\s+Available")
+        .containsPattern("WorkerPool\\s+sqs\\s+True")
+        .containsPattern("Tenant\\s+umbrella\\s+True")
         .containsPattern("Environment\\s+staging\\s+True\\s+Available")
         .containsPattern("WorkerPool\\s+standard\\s+True")
         .containsPattern("WorkerPool\\s+premium\\s+True")
@@ -60,8 +73,36 @@ class SandboxTest {
         .containsPattern("Secret\\s+staging-tenants\\s+tenant directory")
         .containsPattern("ConfigMap\\s+standard-tenants\\s+1 keys")
         .contains("Try it")
-        .containsPattern("Environment staging \\(RabbitMQ\\), tenant acme");
-    assertThat(readBack).hasSize(1);
+        .containsPattern("Environment staging \\(RabbitMQ\\), tenant acme")
+        .containsPattern("Environment staging-sqs \\(SQS\\), tenant umbrella");
+    // One event posted and read back on each Environment: through RabbitMQ, and through SQS.
+    assertThat(readBack)
+        .hasSize(2)
+        .anySatisfy(id -> assertThat(id).startsWith("try-it-staging-sqs-"));
+    assertThat(dashboards).hasSize(2);
+  }
+
+  /** Opens each printed dashboard address: the page, under its Content Security Policy. */
+  private static List<String> openEveryPrintedDashboard(String printed) {
+    List<String> opened = new ArrayList<>();
+    var lines = Pattern.compile("  Dashboard: (\\S+)").matcher(printed);
+    while (lines.find()) {
+      HttpResponse<String> page;
+      try {
+        page =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(lines.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException("GET " + lines.group(1) + " failed", e);
+      }
+      assertThat(page.statusCode()).as(lines.group(1)).isEqualTo(200);
+      assertThat(page.body()).contains("<title>Stevedore dashboard</title>");
+      assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+      opened.add(lines.group(1));
+    }
+    return opened;
   }
 
   /**
