@@ -103,14 +103,6 @@ public abstract class TenantDirectoryDependentResource<R extends HasMetadata, P 
         .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
   }
 
-  /** The directory as last written, read back from the informer's cache. */
-  public Optional<TenantDirectory> written(P primary) {
-    String namespace = primary.getMetadata().getNamespace();
-    return ShardedTenantDirectory.read(
-        manifestObject(primary),
-        name -> written(new ResourceID(name, namespace)).map(this::files).orElse(null));
-  }
-
   @Override
   protected void addReferenceHandlingMetadata(R desired, P primary) {
     desired.getMetadata().setOwnerReferences(List.of(OwnerReferences.controller(primary)));

@@ -34,8 +34,13 @@ public final class OperatorBenchmarks {
       System.err.println("usage: ./stevedore bench <name>; operator benchmarks: " + ALL.keySet());
       System.exit(2);
     }
-    String result = ALL.get(args[0]).get().run();
-    System.out.println(result);
+    try {
+      System.out.println(ALL.get(args[0]).get().run());
+    } catch (Exception | Error e) {
+      // Exit all the same: threads left behind would keep the JVM and its pods running.
+      e.printStackTrace();
+      System.exit(1);
+    }
     // Informers, broker and AWS clients may leave non-daemon threads behind.
     System.exit(0);
   }

@@ -87,8 +87,9 @@ class TenantConfigurationIT {
           "{rules: [{name: units, rename: {from: temp, to: celsius}}],"
               + " agentConfig: {uploadSeconds: 5}}");
       client.resource(tenant).create();
+      // Two runtime JVMs start first; on a loaded machine that alone can take minutes.
       await()
-          .atMost(Duration.ofSeconds(120))
+          .atMost(Duration.ofSeconds(240))
           .ignoreExceptions()
           .untilAsserted(() -> assertThat(ready(client)).isTrue());
       String apiKey = apiKey(client);

@@ -13,6 +13,7 @@ import io.stevedore.runtime.event.EventBatch;
 import io.stevedore.runtime.event.EventBatchCodec;
 import io.stevedore.runtime.testing.TestTenants;
 import io.stevedore.runtime.testing.TestTenants.TestTenant;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -42,11 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  * confirmed it; both keep the same number of batches in flight: raw with 2 publishers of up to 64
  * unconfirmed messages each, ingest with 128 HTTP/1.1 keep-alive clients, each waiting for its 202.
  * Both phases' load generators run in this JVM on the same cores as what they measure, so each
- * phase prints, per batch, the CPU of this JVM, of its load threads alone (the raw publishers; the
- * HTTP clients), and of the broker, and the RESULT line carries them. The ingest phase warms up
- * longer: the JIT needs about half a minute for the Spring, Tomcat and AMQP code on the request
- * path, and a long-running server is what is measured. The queue is purged between phases. Settings
- * (system properties, seconds): bench.raw.warmup (5), bench.ingest.warmup (40), bench.measure (15);
+ * phase reports, per batch, the CPU of this JVM, of its load threads alone (the raw publishers; the
+ * HTTP clients), and of the broker, and the RESULT line carries them. After each phase's warm-up
+ * (the ingest phase's is longer: the JIT needs about half a minute for the Spring, Tomcat and AMQP
+ * code on the request path), the phases are measured in alternating windows, each alone, the queue
+ * purged between them: on a machine shared with other work, load that comes and goes then falls on
+ * both sides alike. Settings (system properties, seconds): bench.raw.warmup (5),
+ * bench.ingest.warmup (40), bench.measure (15, per phase), bench.rounds (3 windows per phase);
  * bench.raw.publishers (2), bench.raw.window (64), bench.clients (publishers x window).
  */
 public final class IngestBenchmark implements Benchmark {
@@ -55,6 +58,9 @@ public final class IngestBenchmark implements Benchmark {
   private static final Duration RAW_WARMUP = seconds("bench.raw.warmup", 5);
   private static final Duration INGEST_WARMUP = seconds("bench.ingest.warmup", 40);
   private static final Duration MEASURE = seconds("bench.measure", 15);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  private static final Duration WINDOW = MEASURE.dividedBy(ROUNDS);
+  private static final Duration RAMP = Duration.ofMillis(500);
   private static final int RAW_PUBLISHERS = Integer.getInteger("bench.raw.publishers", 2);
   private static final int RAW_WINDOW = Integer.getInteger("bench.raw.window", 64);
   private static final int HTTP_CLIENTS =
@@ -68,41 +74,69 @@ public final class IngestBenchmark implements Benchmark {
     List<List<DeviceEvent>> batches = batches();
     var factory = new ConnectionFactory();
     factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+    var raw = new Load("raw");
+    var ingest = new Load("ingest");
     try (Connection admin = factory.newConnection("bench-admin");
         Channel channel = admin.createChannel()) {
       channel.queueDeclare(
           queue, true, false, false, RabbitQueueSettings.DEFAULT.mainArguments(tenant.queues()));
-      try {
-        Phase raw = raw(factory, tenant, batches);
-        System.out.printf(
-            Locale.ROOT, "raw amqp-client: %.0f events/s%n", raw.batchesPerSecond() * BATCH);
-        channel.queuePurge(queue);
-        Phase ingest = ingest(tenants, tenant, batches);
-        System.out.printf(
-            Locale.ROOT, "ingest over HTTP: %.0f events/s%n", ingest.batchesPerSecond() * BATCH);
-        return String.format(
-            Locale.ROOT,
-            "RESULT ingest %.0f events/s ratio=%.2f raw=%.0f batch=%d cpu_us_per_batch=%d"
-                + " load_us_per_batch=%d raw_cpu_us_per_batch=%d broker_us_per_batch=%d"
-                + " raw_broker_us_per_batch=%d",
-            ingest.batchesPerSecond() * BATCH,
-            ingest.batchesPerSecond() / raw.batchesPerSecond(),
-            raw.batchesPerSecond() * BATCH,
-            BATCH,
-            ingest.ownMicros(),
-            ingest.loadMicros(),
-            raw.jvmMicros(),
-            ingest.brokerMicros(),
-            raw.brokerMicros());
+      try (Connection connection = factory.newConnection("bench-raw");
+          RunningRuntime runtime = RunningRuntime.start(environment(tenants))) {
+        startRaw(connection, tenant, batches, raw);
+        startClients(runtime, tenant, batches, ingest);
+        raw.warmUp(RAW_WARMUP);
+        ingest.warmUp(INGEST_WARMUP);
+        Phase rawTotal = Phase.NONE;
+        Phase ingestTotal = Phase.NONE;
+        for (int round = 0; round < ROUNDS; round++) {
+          channel.queuePurge(queue);
+          rawTotal = rawTotal.plus(raw.measure(WINDOW));
+          channel.queuePurge(queue);
+          ingestTotal = ingestTotal.plus(ingest.measure(WINDOW));
+        }
+        raw.stop();
+        ingest.stop();
+        return result(rawTotal, ingestTotal);
       } finally {
         channel.queueDelete(queue);
       }
     }
   }
 
+  private static String result(Phase raw, Phase ingest) {
+    for (var phase : List.of(Map.entry("raw", raw), Map.entry("ingest", ingest))) {
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %d batches in %d windows: %.0f events/s; CPU per batch: jvm=%dµs (load threads"
+              + " %dµs, the rest %dµs) broker=%dµs%n",
+          phase.getKey(),
+          phase.getValue().batches(),
+          ROUNDS,
+          phase.getValue().batchesPerSecond() * BATCH,
+          phase.getValue().jvmMicros(),
+          phase.getValue().loadMicros(),
+          phase.getValue().ownMicros(),
+          phase.getValue().brokerMicros());
+    }
+    return String.format(
+        Locale.ROOT,
+        "RESULT ingest %.0f events/s ratio=%.2f raw=%.0f batch=%d cpu_us_per_batch=%d"
+            + " load_us_per_batch=%d raw_cpu_us_per_batch=%d broker_us_per_batch=%d"
+            + " raw_broker_us_per_batch=%d",
+        ingest.batchesPerSecond() * BATCH,
+        ingest.batchesPerSecond() / raw.batchesPerSecond(),
+        raw.batchesPerSecond() * BATCH,
+        BATCH,
+        ingest.ownMicros(),
+        ingest.loadMicros(),
+        raw.jvmMicros(),
+        ingest.brokerMicros(),
+        raw.brokerMicros());
+  }
+
   /** Publishers with a window of unconfirmed messages each, as a tuned raw client would. */
-  private static Phase raw(
-      ConnectionFactory factory, TestTenant tenant, List<List<DeviceEvent>> batches)
+  private static void startRaw(
+      Connection connection, TestTenant tenant, List<List<DeviceEvent>> batches, Load load)
       throws Exception {
     List<byte[]> messages = new ArrayList<>();
     for (List<DeviceEvent> events : batches) {
@@ -123,50 +157,27 @@ public final class IngestBenchmark implements Benchmark {
             .timestamp(new Date())
             .headers(Map.of(TenantQueues.TENANT_HEADER, tenant.name()))
             .build();
-    LongAdder confirmed = new LongAdder();
-    AtomicBoolean stop = new AtomicBoolean();
-    List<Thread> publishers = new ArrayList<>();
-    try (Connection connection = factory.newConnection("bench-raw")) {
-      for (int p = 0; p < RAW_PUBLISHERS; p++) {
-        Channel channel = connection.createChannel();
-        channel.confirmSelect();
-        Semaphore window = new Semaphore(RAW_WINDOW);
-        ConcurrentSkipListSet<Long> unconfirmed = new ConcurrentSkipListSet<>();
-        ConfirmCallback ack =
-            (seqNo, multiple) -> confirmed.add(settle(unconfirmed, window, seqNo, multiple));
-        ConfirmCallback nack = (seqNo, multiple) -> settle(unconfirmed, window, seqNo, multiple);
-        channel.addConfirmListener(ack, nack);
-        int offset = p;
-        Thread publisher =
-            new Thread(
-                () -> {
-                  try {
-                    for (int i = offset; !stop.get(); i++) {
-                      window.acquire();
-                      unconfirmed.add(channel.getNextPublishSeqNo());
-                      channel.basicPublish(
-                          "",
-                          tenant.queues().main(),
-                          true,
-                          properties,
-                          messages.get(i % messages.size()));
-                    }
-                  } catch (Exception e) {
-                    if (!stop.get()) {
-                      e.printStackTrace();
-                    }
-                  }
-                },
-                "raw-publisher-" + p);
-        publisher.start();
-        publishers.add(publisher);
-      }
-      Phase measured = measure("raw", RAW_WARMUP, confirmed, publishers);
-      stop.set(true);
-      for (Thread publisher : publishers) {
-        publisher.join(5_000);
-      }
-      return measured;
+    for (int p = 0; p < RAW_PUBLISHERS; p++) {
+      Channel channel = connection.createChannel();
+      channel.confirmSelect();
+      Semaphore window = new Semaphore(RAW_WINDOW);
+      ConcurrentSkipListSet<Long> unconfirmed = new ConcurrentSkipListSet<>();
+      ConfirmCallback ack =
+          (seqNo, multiple) -> load.done.add(settle(unconfirmed, window, seqNo, multiple));
+      ConfirmCallback nack = (seqNo, multiple) -> settle(unconfirmed, window, seqNo, multiple);
+      channel.addConfirmListener(ack, nack);
+      int offset = p;
+      load.start(
+          "raw-publisher-" + p,
+          () -> {
+            for (int i = offset; !load.stopped.get(); i++) {
+              load.gate.pass(load.stopped);
+              window.acquire();
+              unconfirmed.add(channel.getNextPublishSeqNo());
+              channel.basicPublish(
+                  "", tenant.queues().main(), true, properties, messages.get(i % messages.size()));
+            }
+          });
     }
   }
 
@@ -185,104 +196,164 @@ public final class IngestBenchmark implements Benchmark {
     return settled;
   }
 
-  /** The runtime in role ingest, in this process, with clients POSTing over keep-alive sockets. */
-  private static Phase ingest(
-      TestTenants tenants, TestTenant tenant, List<List<DeviceEvent>> batches) throws Exception {
+  private static Map<String, String> environment(TestTenants tenants) {
+    return Map.of(
+        "STEVEDORE_ROLE", "ingest",
+        "STEVEDORE_TENANTS_FILE", tenants.file().toString(),
+        "LOGGING_LEVEL_ROOT", "WARN");
+  }
+
+  /** HTTP/1.1 keep-alive clients POSTing to the runtime in role ingest, in this process. */
+  private static void startClients(
+      RunningRuntime runtime, TestTenant tenant, List<List<DeviceEvent>> batches, Load load) {
     List<byte[]> bodies = new ArrayList<>();
     for (List<DeviceEvent> events : batches) {
       bodies.add(requestBody(events));
     }
-    Map<String, String> environment =
-        Map.of(
-            "STEVEDORE_ROLE", "ingest",
-            "STEVEDORE_TENANTS_FILE", tenants.file().toString(),
-            "LOGGING_LEVEL_ROOT", "WARN");
-    try (RunningRuntime runtime = RunningRuntime.start(environment)) {
-      int port =
-          Integer.parseInt(runtime.context.getEnvironment().getProperty("local.server.port"));
-      var server = new InetSocketAddress("127.0.0.1", port);
-      LongAdder accepted = new LongAdder();
-      LongAdder refused = new LongAdder();
-      AtomicBoolean stop = new AtomicBoolean();
-      List<Thread> clients = new ArrayList<>();
-      for (int c = 0; c < HTTP_CLIENTS; c++) {
-        int offset = c;
-        Thread client =
-            new Thread(
-                () -> {
-                  try (var connection = new KeepAliveHttpConnection(server)) {
-                    for (int i = offset; !stop.get(); i++) {
-                      byte[] body = bodies.get(i % bodies.size());
-                      int status = connection.post("/v1/events", tenant.apiKey(), body);
-                      (status == 202 ? accepted : refused).increment();
-                    }
-                  } catch (Exception e) {
-                    if (!stop.get()) {
-                      e.printStackTrace();
-                    }
-                  }
-                },
-                "http-client-" + c);
-        client.start();
-        clients.add(client);
-      }
-      Phase measured = measure("ingest", INGEST_WARMUP, accepted, clients);
-      stop.set(true);
-      for (Thread client : clients) {
-        client.join(10_000);
-      }
-      if (refused.sum() > 0) {
-        System.out.println("ingest: " + refused.sum() + " requests were not answered 202");
-      }
-      return measured;
+    int port = Integer.parseInt(runtime.context.getEnvironment().getProperty("local.server.port"));
+    var server = new InetSocketAddress("127.0.0.1", port);
+    for (int c = 0; c < HTTP_CLIENTS; c++) {
+      int offset = c;
+      load.start(
+          "http-client-" + c,
+          () -> {
+            try (var connection = new KeepAliveHttpConnection(server)) {
+              for (int i = offset; !load.stopped.get(); i++) {
+                load.gate.pass(load.stopped);
+                int status;
+                try {
+                  status =
+                      connection.post("/v1/events", tenant.apiKey(), bodies.get(i % bodies.size()));
+                } catch (IOException e) {
+                  connection.close(); // an idle keep-alive connection the server closed
+                  continue;
+                }
+                if (status == 202) {
+                  load.done.increment();
+                } else {
+                  load.refused.increment();
+                }
+              }
+            }
+          });
     }
   }
 
-  /**
-   * What a phase measured: batches per second, and CPU microseconds per batch of this JVM, of the
-   * load-generating threads within it, and of the broker (-1 if not on this machine).
-   */
-  record Phase(double batchesPerSecond, long jvmMicros, long loadMicros, long brokerMicros) {
+  /** What a phase measured over its windows: batches, wall time and CPU (broker -1 if absent). */
+  record Phase(long batches, long nanos, long jvmNanos, long loadNanos, long brokerNanos) {
+    static final Phase NONE = new Phase(0, 0, 0, 0, 0);
+
+    Phase plus(Phase other) {
+      return new Phase(
+          batches + other.batches,
+          nanos + other.nanos,
+          jvmNanos + other.jvmNanos,
+          loadNanos + other.loadNanos,
+          brokerNanos < 0 || other.brokerNanos < 0 ? -1 : brokerNanos + other.brokerNanos);
+    }
+
+    double batchesPerSecond() {
+      return batches * 1e9 / Math.max(1, nanos);
+    }
+
+    long jvmMicros() {
+      return jvmNanos / Math.max(1, batches) / 1_000;
+    }
+
+    long loadMicros() {
+      return loadNanos / Math.max(1, batches) / 1_000;
+    }
+
     /** The JVM's CPU less the load generator's: what the measured side itself costs. */
     long ownMicros() {
-      return jvmMicros - loadMicros;
+      return jvmMicros() - loadMicros();
+    }
+
+    long brokerMicros() {
+      return brokerNanos < 0 ? -1 : brokerNanos / Math.max(1, batches) / 1_000;
     }
   }
 
-  /**
-   * Waits out the warm-up, then measures how fast {@code counter} grows and the CPU it costs; the
-   * {@code load} threads are the ones generating the load (clients, publishers).
-   */
-  private static Phase measure(String phase, Duration warmup, LongAdder counter, List<Thread> load)
-      throws InterruptedException {
-    Thread.sleep(warmup.toMillis());
-    long before = counter.sum();
-    CpuTime cpu = CpuTime.now();
-    long loadBefore = CpuTime.threads(load);
-    long start = System.nanoTime();
-    Thread.sleep(MEASURE.toMillis());
-    long count = Math.max(1, counter.sum() - before);
-    double perSecond = count * 1e9 / (System.nanoTime() - start);
-    CpuTime used = CpuTime.now().minus(cpu);
-    var result =
-        new Phase(
-            perSecond,
-            used.jvmNanos() / count / 1_000,
-            (CpuTime.threads(load) - loadBefore) / count / 1_000,
-            used.brokerNanos() < 0 ? -1 : used.brokerNanos() / count / 1_000);
-    System.out.printf(
-        Locale.ROOT,
-        "%s: %d batches in %ds: %.0f batches/s; CPU per batch: jvm=%dµs (load threads %dµs,"
-            + " the rest %dµs) broker=%dµs%n",
-        phase,
-        count,
-        MEASURE.toSeconds(),
-        perSecond,
-        result.jvmMicros(),
-        result.loadMicros(),
-        result.ownMicros(),
-        result.brokerMicros());
-    return result;
+  /** A phase's load-generating threads, the gate they pass, and what they count. */
+  private static final class Load {
+    final String name;
+    final Gate gate = new Gate();
+    final AtomicBoolean stopped = new AtomicBoolean();
+    final LongAdder done = new LongAdder();
+    final LongAdder refused = new LongAdder();
+    final List<Thread> threads = new ArrayList<>();
+
+    Load(String name) {
+      this.name = name;
+    }
+
+    /** The body a thread loops in; ends quietly once stopped. */
+    interface Loop {
+      void run() throws Exception;
+    }
+
+    void start(String threadName, Loop loop) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  loop.run();
+                } catch (Exception e) {
+                  if (!stopped.get()) {
+                    e.printStackTrace();
+                  }
+                }
+              },
+              threadName);
+      thread.start();
+      threads.add(thread);
+    }
+
+    void warmUp(Duration time) throws InterruptedException {
+      gate.open();
+      Thread.sleep(time.toMillis());
+      gate.close();
+    }
+
+    /** Lets the load run for a window (after a short ramp) and measures it, alone. */
+    Phase measure(Duration window) throws InterruptedException {
+      gate.open();
+      Thread.sleep(RAMP.toMillis());
+      long before = done.sum();
+      CpuTime cpu = CpuTime.now();
+      long loadBefore = CpuTime.threads(threads);
+      long start = System.nanoTime();
+      Thread.sleep(window.toMillis());
+      var phase =
+          new Phase(
+              done.sum() - before,
+              System.nanoTime() - start,
+              CpuTime.now().minus(cpu).jvmNanos(),
+              CpuTime.threads(threads) - loadBefore,
+              CpuTime.now().minus(cpu).brokerNanos());
+      gate.close();
+      Thread.sleep(RAMP.toMillis()); // what is in flight settles outside the next window
+      System.out.printf(
+          Locale.ROOT,
+          "%s window: %.0f events/s, jvm=%dµs load=%dµs broker=%dµs per batch%n",
+          name,
+          phase.batchesPerSecond() * BATCH,
+          phase.jvmMicros(),
+          phase.loadMicros(),
+          phase.brokerMicros());
+      return phase;
+    }
+
+    void stop() throws InterruptedException {
+      stopped.set(true);
+      gate.open();
+      for (Thread thread : threads) {
+        thread.join(10_000);
+      }
+      if (refused.sum() > 0) {
+        System.out.println(name + ": " + refused.sum() + " requests were not answered 202");
+      }
+    }
   }
 
   /** Batches of 100 events of 100 devices, the kind of data a fleet of trackers sends. */

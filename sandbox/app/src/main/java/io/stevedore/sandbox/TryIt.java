@@ -19,10 +19,10 @@ public final class TryIt {
   public static final String DEVICE = "try-it";
 
   /**
-   * The path of the dashboard page under ingest's address, once there is one: set it here and the
-   * block prints a "Dashboard" line for every Environment (empty: no page yet).
+   * The path of the tenant dashboard page under ingest's address: the block prints a "Dashboard"
+   * line for every Environment.
    */
-  static final Optional<String> DASHBOARD_PATH = Optional.empty();
+  static final Optional<String> DASHBOARD_PATH = Optional.of("dashboard");
 
   private TryIt() {}
 

@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.stevedore.operator.api.RepositoryPaths;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * `stevedore sandbox --once`: the examples in crds/examples, pointed at this machine's services,
  * all become Ready with the platform running as local processes, and it says so; the "Try it"
  * block's curl lines, sent as printed, post an event and read it back, on the RabbitMQ and on the
- * SQS (ElasticMQ in the sandbox's process) Environment.
+ * SQS (ElasticMQ in the sandbox's process) Environment, and its dashboard addresses serve the page.
  */
 class SandboxTest {
 
@@ -27,6 +32,7 @@ class SandboxTest {
     PrintStream original = System.out;
     int exit;
     List<String> readBack = new ArrayList<>();
+    List<String> dashboards = new ArrayList<>();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       exit =
@@ -40,8 +46,11 @@ class SandboxTest {
                     .resolve("platform-runtime/target/stevedore-platform-runtime.jar")
                     .toString()
               },
-              () ->
-                  readBack.addAll(tryEveryPrintedPair(captured.toString(StandardCharsets.UTF_8))));
+              () -> {
+                String printed = captured.toString(StandardCharsets.UTF_8);
+                readBack.addAll(tryEveryPrintedPair(printed));
+                dashboards.addAll(openEveryPrintedDashboard(printed));
+              });
     } finally {
       System.setOut(original);
     }
@@ -70,6 +79,30 @@ class SandboxTest {
     assertThat(readBack)
         .hasSize(2)
         .anySatisfy(id -> assertThat(id).startsWith("try-it-staging-sqs-"));
+    assertThat(dashboards).hasSize(2);
+  }
+
+  /** Opens each printed dashboard address: the page, under its Content Security Policy. */
+  private static List<String> openEveryPrintedDashboard(String printed) {
+    List<String> opened = new ArrayList<>();
+    var lines = Pattern.compile("  Dashboard: (\\S+)").matcher(printed);
+    while (lines.find()) {
+      HttpResponse<String> page;
+      try {
+        page =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(lines.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException("GET " + lines.group(1) + " failed", e);
+      }
+      assertThat(page.statusCode()).as(lines.group(1)).isEqualTo(200);
+      assertThat(page.body()).contains("<title>Stevedore dashboard</title>");
+      assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+      opened.add(lines.group(1));
+    }
+    return opened;
   }
 
   /**

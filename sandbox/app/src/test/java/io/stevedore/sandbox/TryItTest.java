@@ -25,7 +25,7 @@ class TryItTest {
         .isEqualTo(
             URI.create(
                 "http://127.0.0.1:41234/v1/devices/try-it/events?from=2026-12-07T14:30:05Z"));
-    assertThat(addresses.dashboard()).isEmpty();
+    assertThat(addresses.dashboard()).contains(URI.create("http://127.0.0.1:41234/dashboard"));
   }
 
   @Test
@@ -35,7 +35,7 @@ class TryItTest {
 
     assertThat(TryIt.render(List.of(STAGING), AT, Optional.of("dashboard")))
         .contains("  Dashboard: http://127.0.0.1:41234/dashboard");
-    assertThat(TryIt.render(List.of(STAGING), AT)).doesNotContain("Dashboard");
+    assertThat(TryIt.render(List.of(STAGING), AT, Optional.empty())).doesNotContain("Dashboard");
   }
 
   @Test
@@ -47,6 +47,7 @@ class TryItTest {
             "Try it (the query API is on ingest's port):",
             "  Environment staging (RabbitMQ), tenant acme",
             "  Ingest:  http://127.0.0.1:41234/",
+            "  Dashboard: http://127.0.0.1:41234/dashboard",
             "  API key: stv_key1   (Secret tenant-acme, key apiKey)",
             "  curl -sS -X POST 'http://127.0.0.1:41234/v1/events'"
                 + " -H 'Authorization: Bearer stv_key1' -H 'Content-Type: application/json'"
