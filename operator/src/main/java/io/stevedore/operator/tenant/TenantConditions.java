@@ -15,6 +15,18 @@ import java.util.Map;
 final class TenantConditions {
   private TenantConditions() {}
 
+  /**
+   * Whether steps did not run because this operator is stopping (its workflow executor refuses
+   * work): no failure of the tenant's, so nothing to report; the next operator resumes.
+   */
+  static boolean interruptedByShutdown(WorkflowReconcileResult result) {
+    return result.getErroredDependents().values().stream()
+        .anyMatch(
+            e ->
+                e instanceof java.util.concurrent.RejectedExecutionException
+                    || e.getCause() instanceof java.util.concurrent.RejectedExecutionException);
+  }
+
   static List<ProvisioningCondition> of(
       List<TenantDependent> dependents, WorkflowReconcileResult result, TenantScope scope) {
     Map<String, List<TenantDependent>> byCondition = new LinkedHashMap<>();

@@ -102,6 +102,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     var scope =
         scope(tenant, context.getSecondaryResource(Environment.class).orElseThrow(), context);
     var result = workflow.workflow().reconcile(tenant, context);
+    if (TenantConditions.interruptedByShutdown(result)) {
+      return UpdateControl.noUpdate();
+    }
     var conditions = TenantConditions.of(workflow.dependents(), result, scope);
     return report.report(scope, conditions, DeadLetterRedriver.run(scope, conditions));
   }

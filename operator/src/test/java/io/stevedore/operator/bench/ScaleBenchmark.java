@@ -68,6 +68,8 @@ public final class ScaleBenchmark implements OperatorBenchmark {
       report(
           "operator's API calls per tenant while provisioning: %s", provisioningCalls.per(tenants));
 
+      // Provisioning's Events are sent in the background: they are not the idle cost.
+      first.operator.flushEvents();
       long reconcilesBefore = reconciles(first.operator.meters());
       var idleCalls = new ApiCalls(kubernetes, "scale-1");
       var idle = CpuProfile.start();
@@ -108,6 +110,10 @@ public final class ScaleBenchmark implements OperatorBenchmark {
       second.close();
       watch.close();
       report("Events by kind and reason: %s", events(client, fleet.namespace));
+      client.v1().events().inNamespace(fleet.namespace).list().getItems().stream()
+          .filter(e -> "Warning".equals(e.getType()))
+          .collect(Collectors.toMap(e -> e.getReason(), e -> e.getMessage(), (a, b) -> a))
+          .forEach((reason, message) -> report("e.g. Warning %s: %s", reason, message));
       return String.format(
           Locale.ROOT,
           "RESULT scale %.1f s tenants=%d heap_mib=%.0f tenants_per_s=%.0f restart_resync_s=%.1f"

@@ -104,6 +104,31 @@ class TenantConditionsTest {
     assertThat(table.recheck()).isNotNull();
   }
 
+  @Test
+  void stepsRefusedByAStoppingOperatorAreNoFailureToReport() {
+    var refused =
+        new java.util.concurrent.RejectedExecutionException(
+            "rejected from executor (Shutting down)");
+    assertThat(TenantConditions.interruptedByShutdown(result(Map.of(secret(), refused), all())))
+        .isTrue();
+    assertThat(
+            TenantConditions.interruptedByShutdown(
+                result(Map.of(secret(), new RuntimeException(refused)), all())))
+        .isTrue();
+    assertThat(
+            TenantConditions.interruptedByShutdown(
+                result(
+                    Map.of(
+                        secret(),
+                        new io.fabric8.kubernetes.client.KubernetesClientException("409")),
+                    all())))
+        .isFalse();
+  }
+
+  private DependentResource secret() {
+    return (DependentResource) dependent(TenantSecretDependentResource.class);
+  }
+
   private TenantScope scope() {
     var scope = new TenantScope(tenant, environment, null, Instant.EPOCH);
     var names = TenantNames.of(tenant, environment);
@@ -120,19 +145,22 @@ class TenantConditionsTest {
 
   private List<ProvisioningCondition> conditions(
       TenantScope scope, Map<DependentResource, Exception> errors, List<TenantDependent> reached) {
-    var result =
-        new WorkflowReconcileResult() {
-          @Override
-          public Map<DependentResource, Exception> getErroredDependents() {
-            return new HashMap<>(errors);
-          }
+    return TenantConditions.of(workflow.dependents(), result(errors, reached), scope);
+  }
 
-          @Override
-          public List<DependentResource> getReconciledDependents() {
-            return reached.stream().map(d -> (DependentResource) d).toList();
-          }
-        };
-    return TenantConditions.of(workflow.dependents(), result, scope);
+  private static WorkflowReconcileResult result(
+      Map<DependentResource, Exception> errors, List<TenantDependent> reached) {
+    return new WorkflowReconcileResult() {
+      @Override
+      public Map<DependentResource, Exception> getErroredDependents() {
+        return new HashMap<>(errors);
+      }
+
+      @Override
+      public List<DependentResource> getReconciledDependents() {
+        return reached.stream().map(d -> (DependentResource) d).toList();
+      }
+    };
   }
 
   private List<TenantDependent> all() {

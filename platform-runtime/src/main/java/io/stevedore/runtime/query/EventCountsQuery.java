@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
@@ -61,22 +59,12 @@ class EventCountsQuery {
       int size,
       Map<String, long[]> byType) {
     var request =
-        QueryRequest.builder()
-            .tableName(tenant.table())
-            .keyConditionExpression("#d = :d AND #t BETWEEN :from AND :to")
-            .expressionAttributeNames(
-                Map.of(
-                    "#d", RecordTable.DEVICE_ID,
-                    "#t", RecordTable.TIME_EVENT,
-                    "#c", ActivityItems.COUNTS))
-            .expressionAttributeValues(
-                Map.of(
-                    ":d", AttributeValue.fromS(ActivityItems.countsPartition(day)),
-                    ":from", AttributeValue.fromS(ActivityItems.minute(first) + "#"),
-                    ":to",
-                        AttributeValue.fromS(
-                            ActivityItems.minute(last) + ActivityItems.MINUTE_END)))
-            .projectionExpression("#t, #c")
+        ActivityItems.minuteRange(
+                tenant.table(),
+                ActivityItems.countsPartition(day),
+                first,
+                last,
+                ActivityItems.COUNTS)
             .build();
     try {
       for (var item : dynamo.queryPaginator(request).items()) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
@@ -76,22 +75,8 @@ class LatestEventsQuery {
       int limit,
       List<String> refs) {
     var request =
-        QueryRequest.builder()
-            .tableName(tenant.table())
-            .keyConditionExpression("#d = :d AND #t BETWEEN :from AND :to")
-            .expressionAttributeNames(
-                Map.of(
-                    "#d", RecordTable.DEVICE_ID,
-                    "#t", RecordTable.TIME_EVENT,
-                    "#r", ActivityItems.REFS))
-            .expressionAttributeValues(
-                Map.of(
-                    ":d", AttributeValue.fromS(ActivityItems.eventsPartition(day)),
-                    ":from", AttributeValue.fromS(ActivityItems.minute(from) + "#"),
-                    ":to",
-                        AttributeValue.fromS(
-                            ActivityItems.minute(upper) + ActivityItems.MINUTE_END)))
-            .projectionExpression("#t, #r")
+        ActivityItems.minuteRange(
+                tenant.table(), ActivityItems.eventsPartition(day), from, upper, ActivityItems.REFS)
             .scanIndexForward(false)
             .build();
     Instant minute = null;

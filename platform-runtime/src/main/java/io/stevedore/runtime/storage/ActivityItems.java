@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The dashboard's index items in a tenant's record table, under reserved partitions so that ingest
@@ -122,6 +123,25 @@ public final class ActivityItems {
           items.add(item);
         });
     return items;
+  }
+
+  /**
+   * A Query of one reserved partition's items from the minute of {@code from} to that of {@code
+   * to}, both whole, reading only the sort key and {@code attribute}.
+   */
+  public static QueryRequest.Builder minuteRange(
+      String table, String partition, Instant from, Instant to, String attribute) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .keyConditionExpression("#d = :d AND #t BETWEEN :from AND :to")
+        .expressionAttributeNames(
+            Map.of("#d", RecordTable.DEVICE_ID, "#t", RecordTable.TIME_EVENT, "#a", attribute))
+        .expressionAttributeValues(
+            Map.of(
+                ":d", AttributeValue.fromS(partition),
+                ":from", AttributeValue.fromS(minute(from) + "#"),
+                ":to", AttributeValue.fromS(minute(to) + MINUTE_END)))
+        .projectionExpression("#t, #a");
   }
 
   /** The minute, then a digest of the (sorted) references: the same events, the same key. */
