@@ -33,7 +33,7 @@ import org.awaitility.Awaitility;
  * as in a pod.
  */
 public final class ScaleBenchmark implements OperatorBenchmark {
-  private static final long READY_TIMEOUT_MINUTES = 20;
+  private static final long READY_TIMEOUT_MINUTES = 40;
 
   @Override
   public String run() throws Exception {
@@ -53,7 +53,7 @@ public final class ScaleBenchmark implements OperatorBenchmark {
       var provisioningCalls = new ApiCalls(kubernetes, "scale-1");
       var provisioning = CpuProfile.start();
       long start = System.nanoTime();
-      fleet.apply(client);
+      fleet.apply(client, READY_TIMEOUT_MINUTES);
       double appliedSeconds = (System.nanoTime() - start) / 1e9;
       boolean done = fleet.awaitAllReady(READY_TIMEOUT_MINUTES);
       var provisioned = provisioning.stop();

@@ -114,8 +114,11 @@ final class ScaleFleet {
     }
   }
 
-  /** Creates the tenants from 8 threads, as fast as the API takes them; tenant i on env i % E. */
-  void apply(KubernetesClient client) throws InterruptedException {
+  /**
+   * Creates the tenants from 8 threads, as fast as the API takes them; tenant i on env i % E. Fails
+   * when they are not all created within {@code minutes}.
+   */
+  void apply(KubernetesClient client, long minutes) throws InterruptedException {
     var signups = Executors.newFixedThreadPool(8);
     for (int i = 0; i < tenants; i++) {
       int e = i % environments;
@@ -127,8 +130,8 @@ final class ScaleFleet {
                   .create());
     }
     signups.shutdown();
-    if (!signups.awaitTermination(10, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("tenants not all created within 10 minutes");
+    if (!signups.awaitTermination(minutes, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("tenants not all created within " + minutes + " minutes");
     }
   }
 
