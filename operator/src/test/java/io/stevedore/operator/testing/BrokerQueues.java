@@ -66,17 +66,43 @@ public final class BrokerQueues implements AutoCloseable {
     return queues;
   }
 
-  /** Publishes {@code count} small messages to the main queue, with confirms. */
+  /**
+   * Publishes {@code count} small messages to the main queue, with confirms; as a real publisher
+   * does, sends again on a fresh channel what the broker nacked (a busy quorum queue may).
+   */
   public void publish(int count) throws Exception {
-    try (var channel = connection.createChannel()) {
-      channel.confirmSelect();
-      byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-      var properties = new AMQP.BasicProperties.Builder().deliveryMode(2).build();
-      for (int i = 0; i < count; i++) {
-        channel.basicPublish("", queues.main(), properties, body);
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    var properties = new AMQP.BasicProperties.Builder().deliveryMode(2).build();
+    int unconfirmed = count;
+    for (int attempt = 0; unconfirmed > 0; attempt++) {
+      if (attempt == 5) {
+        throw new IllegalStateException(unconfirmed + " messages still nacked after 5 attempts");
       }
-      channel.waitForConfirmsOrDie(10_000);
+      var outstanding = new java.util.concurrent.ConcurrentSkipListSet<Long>();
+      var nacked = new java.util.concurrent.atomic.AtomicInteger();
+      try (var channel = connection.createChannel()) {
+        channel.confirmSelect();
+        channel.addConfirmListener(
+            (tag, multiple) -> settle(outstanding, tag, multiple),
+            (tag, multiple) -> nacked.addAndGet(settle(outstanding, tag, multiple)));
+        for (int i = 0; i < unconfirmed; i++) {
+          outstanding.add(channel.getNextPublishSeqNo());
+          channel.basicPublish("", queues.main(), properties, body);
+        }
+        channel.waitForConfirms(10_000);
+      }
+      unconfirmed = nacked.get();
     }
+  }
+
+  /** Removes the confirmed tag (and, if {@code multiple}, all below it); returns how many. */
+  private static int settle(
+      java.util.concurrent.ConcurrentSkipListSet<Long> outstanding, long tag, boolean multiple) {
+    var settled =
+        multiple ? outstanding.headSet(tag, true) : outstanding.subSet(tag, true, tag, true);
+    int count = settled.size();
+    settled.clear();
+    return count;
   }
 
   /** Removes every message from the main queue. */
