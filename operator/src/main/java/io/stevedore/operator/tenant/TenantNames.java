@@ -1,16 +1,13 @@
 package io.stevedore.operator.tenant;
 
 import io.stevedore.contract.RecordTable;
+import io.stevedore.contract.Sha256;
 import io.stevedore.contract.TenantQueues;
 import io.stevedore.operator.api.v1alpha1.Dns1123;
 import io.stevedore.operator.api.v1alpha1.Environment;
 import io.stevedore.operator.api.v1alpha1.Tenant;
 import io.stevedore.operator.platform.PlatformNames;
 import io.stevedore.operator.platform.TenantBrokerQueues;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -96,13 +93,7 @@ public record TenantNames(
   }
 
   private static String hash(String value) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, HASH_CHARS);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return Sha256.hex(value).substring(0, HASH_CHARS);
   }
 
   /**
