@@ -1,7 +1,6 @@
 package io.stevedore.operator.testing;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.stevedore.operator.api.RepositoryPaths;
 import io.stevedore.operator.kube.Labels;
 import io.stevedore.sandbox.cluster.LocalKubelet;
 import java.net.URI;
@@ -9,11 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,19 +22,7 @@ public final class LocalIngest {
 
   /** A kubelet that runs only ingest Deployments, small JVMs, against the local AWS stand-ins. */
   public static LocalKubelet.Settings kubeletSettings() throws Exception {
-    return new LocalKubelet.Settings(
-        Map.of(Labels.COMPONENT, "ingest"),
-        RepositoryPaths.root().resolve("platform-runtime/target/stevedore-platform-runtime.jar"),
-        Files.createTempDirectory("kubelet"),
-        1,
-        List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        Map.of(
-            "AWS_ACCESS_KEY_ID",
-            "local",
-            "AWS_SECRET_ACCESS_KEY",
-            "local",
-            "AWS_REGION",
-            "eu-west-1"));
+    return LocalPods.settings(Map.of(Labels.COMPONENT, "ingest"));
   }
 
   /** The API key a tenant Secret holds. */

@@ -14,10 +14,15 @@ public final class LocalPods {
 
   /** A local kubelet's settings: the runtime jar built in this checkout, small heaps, local AWS. */
   public static LocalKubelet.Settings settings() throws IOException {
+    return settings(Map.of(Labels.PART_OF, "stevedore"));
+  }
+
+  /** As {@link #settings()}, running only the Deployments whose labels match {@code selector}. */
+  public static LocalKubelet.Settings settings(Map<String, String> selector) throws IOException {
     var jar =
         RepositoryPaths.root().resolve("platform-runtime/target/stevedore-platform-runtime.jar");
     return new LocalKubelet.Settings(
-        Map.of(Labels.PART_OF, "stevedore"),
+        selector,
         jar,
         Files.createTempDirectory("kubelet"),
         1,
